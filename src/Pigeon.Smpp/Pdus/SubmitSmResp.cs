@@ -1,0 +1,10 @@
+using Pigeon.Smpp.Protocol;
+
+namespace Pigeon.Smpp.Pdus;
+
+/// <summary>submit_sm_resp (section 4.4.2): the SMSC's message_id for the accepted message.</summary>
+public sealed class SubmitSmResp : MessageIdResponse
+{
+    /// <inheritdoc />
+    public override CommandId CommandId => CommandId.SubmitSmResp;
+}
