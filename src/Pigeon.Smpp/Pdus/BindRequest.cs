@@ -68,12 +68,13 @@ public abstract class BindRequest : RequestPdu
     /// <inheritdoc />
     protected internal override void ReadMandatoryBody(ref PduReader reader)
     {
-        SystemId = reader.ReadCString(16, CommandStatus.InvalidSystemId);
-        Password = reader.ReadCString(9, CommandStatus.InvalidPassword);
-        SystemType = reader.ReadCString(13, CommandStatus.InvalidSystemType);
+        SystemId = reader.ReadCString(FieldLimits.SystemId, CommandStatus.InvalidSystemId);
+        Password = reader.ReadCString(FieldLimits.Password, CommandStatus.InvalidPassword);
+        SystemType = reader.ReadCString(FieldLimits.SystemType, CommandStatus.InvalidSystemType);
         InterfaceVersion = reader.ReadByte();
         AddressTon = (TypeOfNumber)reader.ReadByte();
         AddressNpi = (NumberingPlan)reader.ReadByte();
-        AddressRange = reader.ReadCString(41, CommandStatus.BindFailed);
+        // No command_status names address_range; a bind that cannot be read fails as a bind.
+        AddressRange = reader.ReadCString(FieldLimits.AddressRange, CommandStatus.BindFailed);
     }
 }

@@ -5,8 +5,14 @@ using Pigeon.Smpp.Tlvs;
 namespace Pigeon.Smpp.Pdus;
 
 /// <summary>
-/// The body shared by the three bind responses (sections 4.1.2, 4.1.4, 4.1.6): the SMSC's system_id (C ≤16)
-/// and the optional sc_interface_version TLV. The body is omitted when command_status is not zero.
+/// The body shared by the three bind responses (sections 4.1.2, 4.1.4, 4.1.6), followed by optional parameters.
+/// <code>
+/// field                 size
+/// system_id             C ≤16    the SMSC's id
+/// sc_interface_version  TLV      optional, 1 octet
+/// </code>
+/// The body is omitted when command_status is not zero (4.1.2, 4.1.4; bind_transceiver_resp follows suit) and
+/// decoded either way.
 /// </summary>
 public abstract class BindResponse : ResponsePdu
 {
@@ -32,11 +38,11 @@ public abstract class BindResponse : ResponsePdu
     /// <inheritdoc />
     protected internal override void ReadMandatoryBody(ref PduReader reader)
     {
-        if (reader.Remaining == 0 && CommandStatus != CommandStatus.Ok)
+        if (ArrivedWithoutBody(reader))
         {
             return;
         }
 
-        SystemId = reader.ReadCString(16, CommandStatus.InvalidSystemId);
+        SystemId = reader.ReadCString(FieldLimits.SystemId, CommandStatus.InvalidSystemId);
     }
 }

@@ -5,7 +5,8 @@ namespace Pigeon.Smpp.Pdus;
 
 /// <summary>
 /// deliver_sm (section 4.6.1): the SMSC delivers a mobile-originated message or, with esm_class message type
-/// "SMSC delivery receipt", a receipt for an earlier submit. Same body as submit_sm.
+/// "SMSC delivery receipt", a receipt for an earlier submit. Same body as submit_sm (see
+/// <see cref="ShortMessageRequest"/>); a receipt usually carries receipted_message_id and message_state TLVs.
 /// </summary>
 public sealed class DeliverSm : ShortMessageRequest
 {
@@ -13,7 +14,7 @@ public sealed class DeliverSm : ShortMessageRequest
     public override CommandId CommandId => CommandId.DeliverSm;
 
     /// <summary>True when esm_class marks this deliver_sm as an SMSC delivery receipt.</summary>
-    public bool IsDeliveryReceipt => ((byte)EsmClass & 0x3C) == (byte)EsmClass.DeliveryReceipt;
+    public bool IsDeliveryReceipt => ReceiptTlvs.IsDeliveryReceipt(EsmClass);
 
     /// <summary>receipted_message_id TLV: the SMSC message id this receipt is for.</summary>
     public string? ReceiptedMessageId
@@ -32,7 +33,7 @@ public sealed class DeliverSm : ShortMessageRequest
     /// <summary>network_error_code TLV: network type (1 octet) and error code (2 octets).</summary>
     public ReadOnlyMemory<byte>? NetworkErrorCode
     {
-        get => TlvsOrNull is { } t && t.TryGet(TlvTag.NetworkErrorCode, out var v) ? v : null;
+        get => ReceiptTlvs.GetNetworkErrorCode(TlvsOrNull);
         set => Tlvs.SetBytes(TlvTag.NetworkErrorCode, value);
     }
 

@@ -4,8 +4,10 @@ using Pigeon.Smpp.Protocol;
 namespace Pigeon.Smpp.Pdus;
 
 /// <summary>
-/// A response whose body is a single message_id C-octet string of at most 65 octets (submit_sm_resp,
-/// data_sm_resp). The body is omitted when command_status is not zero, as section 4.4.2 says.
+/// A response whose mandatory body is a single message_id C-octet string of at most 65 octets (submit_sm_resp
+/// 4.4.2, deliver_sm_resp 4.6.2, data_sm_resp 4.7.2). By default the body is omitted when command_status is not
+/// zero, as section 4.4.2 says for submit_sm_resp; responses for which the specification says no such thing
+/// override <see cref="OmitsBody"/>. Decoding accepts an error response with or without its body.
 /// </summary>
 public abstract class MessageIdResponse : ResponsePdu
 {
@@ -24,12 +26,11 @@ public abstract class MessageIdResponse : ResponsePdu
     /// <inheritdoc />
     protected internal override void ReadMandatoryBody(ref PduReader reader)
     {
-        // Error responses may legally arrive as a bare header.
-        if (reader.Remaining == 0 && CommandStatus != CommandStatus.Ok)
+        if (ArrivedWithoutBody(reader))
         {
             return;
         }
 
-        MessageId = reader.ReadCString(65, CommandStatus.InvalidMessageId);
+        MessageId = reader.ReadCString(FieldLimits.MessageId, CommandStatus.InvalidMessageId);
     }
 }

@@ -1,6 +1,5 @@
 using Pigeon.Smpp.Codec;
 using Pigeon.Smpp.Protocol;
-using Pigeon.Smpp.Tlvs;
 
 namespace Pigeon.Smpp.Pdus;
 
@@ -28,22 +27,15 @@ namespace Pigeon.Smpp.Pdus;
 /// short_message            sm_length
 /// </code>
 /// </summary>
-public abstract class ShortMessageRequest : RequestPdu
+public abstract class ShortMessageRequest : MessageRequest
 {
     /// <summary>Largest short_message the sm_length octet allows (section 4.4.1).</summary>
-    public const int MaxShortMessageLength = 254;
+    public const int MaxShortMessageLength = FieldLimits.ShortMessage;
 
-    /// <summary>service_type, e.g. "" for the SMSC default.</summary>
-    public string ServiceType { get; set; } = string.Empty;
-
-    /// <summary>source_addr_ton, source_addr_npi and source_addr.</summary>
-    public SmppAddress Source { get; set; } = SmppAddress.Empty;
+    private ReadOnlyMemory<byte> _shortMessage;
 
     /// <summary>dest_addr_ton, dest_addr_npi and destination_addr.</summary>
     public SmppAddress Destination { get; set; } = SmppAddress.Empty;
-
-    /// <summary>esm_class: messaging mode, message type (e.g. delivery receipt) and UDHI flags.</summary>
-    public EsmClass EsmClass { get; set; }
 
     /// <summary>protocol_id (GSM TP-PID).</summary>
     public byte ProtocolId { get; set; }
@@ -57,108 +49,40 @@ public abstract class ShortMessageRequest : RequestPdu
     /// <summary>validity_period in the 16-character SMPP time format, or empty for the SMSC default.</summary>
     public string ValidityPeriod { get; set; } = string.Empty;
 
-    /// <summary>registered_delivery: which receipts and acknowledgements are wanted.</summary>
-    public RegisteredDelivery RegisteredDelivery { get; set; }
-
     /// <summary>replace_if_present_flag.</summary>
     public byte ReplaceIfPresentFlag { get; set; }
-
-    /// <summary>data_coding: the alphabet of short_message (0 default, 3 Latin-1, 8 UCS-2, ...).</summary>
-    public byte DataCoding { get; set; }
 
     /// <summary>sm_default_msg_id.</summary>
     public byte SmDefaultMessageId { get; set; }
 
     /// <summary>short_message, at most 254 octets; long content goes in the message_payload TLV instead.</summary>
-    public ReadOnlyMemory<byte> ShortMessage { get; set; }
-
-    /// <summary>message_payload TLV: up to 64K octets of content in place of short_message.</summary>
-    public ReadOnlyMemory<byte>? MessagePayload
+    /// <exception cref="ArgumentOutOfRangeException">The value is longer than 254 octets.</exception>
+    public ReadOnlyMemory<byte> ShortMessage
     {
-        get => Tlvs.TryGet(TlvTag.MessagePayload, out var v) ? v : null;
-        set => Tlvs.SetBytes(TlvTag.MessagePayload, value);
-    }
-
-    /// <summary>sar_msg_ref_num TLV: reference shared by the parts of one concatenated message.</summary>
-    public ushort? SarMessageReference
-    {
-        get => TlvsOrNull?.GetUInt16(TlvTag.SarMsgRefNum);
-        set => Tlvs.SetUInt16(TlvTag.SarMsgRefNum, value);
-    }
-
-    /// <summary>sar_total_segments TLV.</summary>
-    public byte? SarTotalSegments
-    {
-        get => TlvsOrNull?.GetByte(TlvTag.SarTotalSegments);
-        set => Tlvs.SetByte(TlvTag.SarTotalSegments, value);
-    }
-
-    /// <summary>sar_segment_seqnum TLV, 1-based.</summary>
-    public byte? SarSegmentSequenceNumber
-    {
-        get => TlvsOrNull?.GetByte(TlvTag.SarSegmentSeqnum);
-        set => Tlvs.SetByte(TlvTag.SarSegmentSeqnum, value);
-    }
-
-    /// <summary>user_message_reference TLV.</summary>
-    public ushort? UserMessageReference
-    {
-        get => TlvsOrNull?.GetUInt16(TlvTag.UserMessageReference);
-        set => Tlvs.SetUInt16(TlvTag.UserMessageReference, value);
-    }
-
-    /// <summary>source_port TLV.</summary>
-    public ushort? SourcePort
-    {
-        get => TlvsOrNull?.GetUInt16(TlvTag.SourcePort);
-        set => Tlvs.SetUInt16(TlvTag.SourcePort, value);
-    }
-
-    /// <summary>destination_port TLV.</summary>
-    public ushort? DestinationPort
-    {
-        get => TlvsOrNull?.GetUInt16(TlvTag.DestinationPort);
-        set => Tlvs.SetUInt16(TlvTag.DestinationPort, value);
-    }
-
-    /// <summary>payload_type TLV.</summary>
-    public byte? PayloadType
-    {
-        get => TlvsOrNull?.GetByte(TlvTag.PayloadType);
-        set => Tlvs.SetByte(TlvTag.PayloadType, value);
-    }
-
-    /// <summary>more_messages_to_send TLV.</summary>
-    public byte? MoreMessagesToSend
-    {
-        get => TlvsOrNull?.GetByte(TlvTag.MoreMessagesToSend);
-        set => Tlvs.SetByte(TlvTag.MoreMessagesToSend, value);
+        get => _shortMessage;
+        set => _shortMessage = ShortMessageField.Validate(value, nameof(value));
     }
 
     /// <summary>The content octets, from short_message or, when that is empty, from message_payload.</summary>
-    public ReadOnlyMemory<byte> Content => ShortMessage.Length > 0 ? ShortMessage : MessagePayload ?? ReadOnlyMemory<byte>.Empty;
+    public override ReadOnlyMemory<byte> Content => ShortMessage.Length > 0 ? ShortMessage : base.Content;
 
     /// <inheritdoc />
     protected internal override int MandatoryBodyLength =>
-        PduWriter.CStringSize(ServiceType)          // service_type
-        + 2 + PduWriter.CStringSize(Source.Value)   // ton, npi, source_addr
-        + 2 + PduWriter.CStringSize(Destination.Value)
+        PduWriter.CStringSize(ServiceType)
+        + SmppAddressField.Size(Source)
+        + SmppAddressField.Size(Destination)
         + 3                                         // esm_class, protocol_id, priority_flag
         + PduWriter.CStringSize(ScheduleDeliveryTime)
         + PduWriter.CStringSize(ValidityPeriod)
-        + 5                                         // registered_delivery .. sm_length
-        + ShortMessage.Length;
+        + 4                                         // registered_delivery .. sm_default_msg_id
+        + ShortMessageField.Size(ShortMessage);
 
     /// <inheritdoc />
     protected internal override void WriteMandatoryBody(ref PduWriter writer)
     {
         writer.WriteCString(ServiceType);
-        writer.WriteByte((byte)Source.Ton);
-        writer.WriteByte((byte)Source.Npi);
-        writer.WriteCString(Source.Value);
-        writer.WriteByte((byte)Destination.Ton);
-        writer.WriteByte((byte)Destination.Npi);
-        writer.WriteCString(Destination.Value);
+        SmppAddressField.Write(ref writer, Source);
+        SmppAddressField.Write(ref writer, Destination);
         writer.WriteByte((byte)EsmClass);
         writer.WriteByte(ProtocolId);
         writer.WriteByte(PriorityFlag);
@@ -168,42 +92,24 @@ public abstract class ShortMessageRequest : RequestPdu
         writer.WriteByte(ReplaceIfPresentFlag);
         writer.WriteByte(DataCoding);
         writer.WriteByte(SmDefaultMessageId);
-        writer.WriteByte((byte)ShortMessage.Length);
-        writer.WriteBytes(ShortMessage.Span);
+        ShortMessageField.Write(ref writer, ShortMessage);
     }
 
     /// <inheritdoc />
     protected internal override void ReadMandatoryBody(ref PduReader reader)
     {
-        ServiceType = reader.ReadCString(6, CommandStatus.InvalidServiceType);
-        var sourceTon = (TypeOfNumber)reader.ReadByte();
-        var sourceNpi = (NumberingPlan)reader.ReadByte();
-        Source = new SmppAddress(sourceTon, sourceNpi, reader.ReadCString(21, CommandStatus.InvalidSourceAddress));
-        var destTon = (TypeOfNumber)reader.ReadByte();
-        var destNpi = (NumberingPlan)reader.ReadByte();
-        Destination = new SmppAddress(destTon, destNpi, reader.ReadCString(21, CommandStatus.InvalidDestinationAddress));
+        ServiceType = reader.ReadCString(FieldLimits.ServiceType, CommandStatus.InvalidServiceType);
+        Source = SmppAddressField.Read(ref reader, FieldLimits.Address, CommandStatus.InvalidSourceAddress);
+        Destination = SmppAddressField.Read(ref reader, FieldLimits.Address, CommandStatus.InvalidDestinationAddress);
         EsmClass = (EsmClass)reader.ReadByte();
         ProtocolId = reader.ReadByte();
         PriorityFlag = reader.ReadByte();
-        ScheduleDeliveryTime = reader.ReadFixedOrEmptyCString(16, CommandStatus.InvalidScheduledDeliveryTime);
-        ValidityPeriod = reader.ReadFixedOrEmptyCString(16, CommandStatus.InvalidExpiryTime);
+        ScheduleDeliveryTime = reader.ReadFixedOrEmptyCString(FieldLimits.TimeCharacters, CommandStatus.InvalidScheduledDeliveryTime);
+        ValidityPeriod = reader.ReadFixedOrEmptyCString(FieldLimits.TimeCharacters, CommandStatus.InvalidExpiryTime);
         RegisteredDelivery = (RegisteredDelivery)reader.ReadByte();
         ReplaceIfPresentFlag = reader.ReadByte();
         DataCoding = reader.ReadByte();
         SmDefaultMessageId = reader.ReadByte();
-        int length = reader.ReadByte();
-        if (length > MaxShortMessageLength)
-        {
-            reader.Fail(CommandStatus.InvalidMessageLength);
-            return;
-        }
-
-        if (reader.Ok && length > reader.Remaining)
-        {
-            reader.Fail(CommandStatus.InvalidMessageLength);
-            return;
-        }
-
-        ShortMessage = reader.ReadBytes(length);
+        ShortMessage = ShortMessageField.Read(ref reader);
     }
 }
