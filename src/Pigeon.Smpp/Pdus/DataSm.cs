@@ -31,7 +31,7 @@ public sealed class DataSm : MessageRequest
     public SmppAddress Destination { get; set; } = SmppAddress.Empty;
 
     /// <summary>True when esm_class marks this data_sm as an SMSC delivery receipt.</summary>
-    public bool IsDeliveryReceipt => ReceiptTlvs.IsDeliveryReceipt(EsmClass);
+    public bool IsDeliveryReceipt => EsmClassMessageType.IsDeliveryReceipt(EsmClass);
 
     /// <summary>receipted_message_id TLV: the SMSC message id a receipt is for.</summary>
     public string? ReceiptedMessageId
@@ -50,7 +50,7 @@ public sealed class DataSm : MessageRequest
     /// <summary>network_error_code TLV: network type (1 octet) and error code (2 octets).</summary>
     public ReadOnlyMemory<byte>? NetworkErrorCode
     {
-        get => ReceiptTlvs.GetNetworkErrorCode(TlvsOrNull);
+        get => OctetStringTlv.Get(TlvsOrNull, TlvTag.NetworkErrorCode);
         set => Tlvs.SetBytes(TlvTag.NetworkErrorCode, value);
     }
 

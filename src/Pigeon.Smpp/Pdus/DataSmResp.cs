@@ -31,7 +31,7 @@ public sealed class DataSmResp : MessageIdResponse
     /// <summary>network_error_code TLV: network type (1 octet) and error code (2 octets).</summary>
     public ReadOnlyMemory<byte>? NetworkErrorCode
     {
-        get => ReceiptTlvs.GetNetworkErrorCode(TlvsOrNull);
+        get => OctetStringTlv.Get(TlvsOrNull, TlvTag.NetworkErrorCode);
         set => Tlvs.SetBytes(TlvTag.NetworkErrorCode, value);
     }
 

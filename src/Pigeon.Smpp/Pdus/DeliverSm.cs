@@ -14,7 +14,7 @@ public sealed class DeliverSm : ShortMessageRequest
     public override CommandId CommandId => CommandId.DeliverSm;
 
     /// <summary>True when esm_class marks this deliver_sm as an SMSC delivery receipt.</summary>
-    public bool IsDeliveryReceipt => ReceiptTlvs.IsDeliveryReceipt(EsmClass);
+    public bool IsDeliveryReceipt => EsmClassMessageType.IsDeliveryReceipt(EsmClass);
 
     /// <summary>receipted_message_id TLV: the SMSC message id this receipt is for.</summary>
     public string? ReceiptedMessageId
@@ -33,7 +33,7 @@ public sealed class DeliverSm : ShortMessageRequest
     /// <summary>network_error_code TLV: network type (1 octet) and error code (2 octets).</summary>
     public ReadOnlyMemory<byte>? NetworkErrorCode
     {
-        get => ReceiptTlvs.GetNetworkErrorCode(TlvsOrNull);
+        get => OctetStringTlv.Get(TlvsOrNull, TlvTag.NetworkErrorCode);
         set => Tlvs.SetBytes(TlvTag.NetworkErrorCode, value);
     }
 

@@ -26,10 +26,10 @@ public abstract class MessageRequest : RequestPdu
     /// <summary>data_coding: the alphabet of the content (0 default, 3 Latin-1, 8 UCS-2, ...).</summary>
     public byte DataCoding { get; set; }
 
-    /// <summary>message_payload TLV: up to 64K octets of content.</summary>
+    /// <summary>message_payload TLV: up to 64K octets of content; null when absent.</summary>
     public ReadOnlyMemory<byte>? MessagePayload
     {
-        get => TlvsOrNull is { } tlvs && tlvs.TryGet(TlvTag.MessagePayload, out var value) ? value : null;
+        get => OctetStringTlv.Get(TlvsOrNull, TlvTag.MessagePayload);
         set => Tlvs.SetBytes(TlvTag.MessagePayload, value);
     }
 
