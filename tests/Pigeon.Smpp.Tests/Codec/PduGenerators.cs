@@ -3,74 +3,17 @@ using FsCheck.Fluent;
 using Pigeon.Smpp.Pdus;
 using Pigeon.Smpp.Protocol;
 using Pigeon.Smpp.Tlvs;
+using static Pigeon.Smpp.Tests.Codec.FieldGenerators;
 
 namespace Pigeon.Smpp.Tests.Codec;
 
 /// <summary>
-/// FsCheck generators for every PDU, producing only values the specification allows: C-octet strings within
-/// their "Var. max" (NUL excluded from the characters), times empty or 16 characters, short_message up to 254
-/// octets, at most 254 destinations, and TLVs whose lengths the codec accepts (unknown vendor tags carry any
-/// value). Error responses whose body the specification omits are generated as bare headers.
+/// FsCheck arbitraries for every PDU, built from <see cref="FieldGenerators"/> so that every value respects the
+/// specification's limits (short_message up to 254 octets, at most 254 destinations, TLVs of valid sizes, unknown
+/// vendor tags with any value). Error responses whose body the specification omits are generated as bare headers.
 /// </summary>
 public static class PduGenerators
 {
-    private static readonly Gen<byte> AnyByte = Gen.Choose(0, 255).Select(i => (byte)i);
-
-    private static readonly Gen<uint> SequenceNumber = Gen.Choose(1, int.MaxValue).Select(i => (uint)i);
-
-    private static readonly Gen<CommandStatus> ResponseStatus = Gen.Frequency(
-        (3, Gen.Constant(CommandStatus.Ok)),
-        (1, Gen.Elements(
-            CommandStatus.InvalidMessageLength,
-            CommandStatus.SystemError,
-            CommandStatus.InvalidDestinationAddress,
-            CommandStatus.Throttled,
-            CommandStatus.DeliveryFailure,
-            CommandStatus.ReceiverTemporaryAppError)));
-
-    /// <summary>An SMPP time (section 7.1.1): empty, or YYMMDDhhmmsstnn and p in '+', '-' or 'R'.</summary>
-    private static readonly Gen<string> Time = Gen.Frequency(
-        (1, Gen.Constant(string.Empty)),
-        (2, from digits in Gen.ArrayOf(Gen.Choose('0', '9').Select(c => (char)c), 15)
-            from sign in Gen.Elements('+', '-', 'R')
-            select new string(digits) + sign));
-
-    /// <summary>TLVs the codec knows, with the one size the specification gives each.</summary>
-    private static readonly (TlvTag Tag, int Size)[] FixedSizeTlvs =
-    [
-        (TlvTag.DestAddrSubunit, 1), (TlvTag.PayloadType, 1), (TlvTag.SarTotalSegments, 1),
-        (TlvTag.SarSegmentSeqnum, 1), (TlvTag.ScInterfaceVersion, 1), (TlvTag.MsAvailabilityStatus, 1),
-        (TlvTag.DeliveryFailureReason, 1), (TlvTag.MoreMessagesToSend, 1), (TlvTag.MessageState, 1),
-        (TlvTag.DpfResult, 1), (TlvTag.UserMessageReference, 2), (TlvTag.SourcePort, 2),
-        (TlvTag.DestinationPort, 2), (TlvTag.SarMsgRefNum, 2), (TlvTag.NetworkErrorCode, 3),
-        (TlvTag.QosTimeToLive, 4), (TlvTag.AlertOnMessageDelivery, 0),
-    ];
-
-    private static readonly Gen<Tlv> AnyTlv = Gen.OneOf(
-        from known in Gen.Elements(FixedSizeTlvs)
-        from value in Gen.ArrayOf(AnyByte, known.Size)
-        select new Tlv(known.Tag, value),
-        Ranged(TlvTag.ReceiptedMessageId, 1, 65),
-        Ranged(TlvTag.AdditionalStatusInfoText, 1, 256),
-        Ranged(TlvTag.MessagePayload, 0, 300),
-        // 0x1400-0x3FFF is reserved for SMSC vendors (section 5.3.2): unknown here, carried as raw octets.
-        from tag in Gen.Choose(0x1400, 0x3FFF)
-        from value in Bytes(32)
-        select new Tlv((TlvTag)tag, value));
-
-    private static readonly Gen<Tlv[]> AnyTlvs = Gen.Frequency(
-        (1, Gen.Constant(Array.Empty<Tlv>())),
-        (2, Gen.Choose(1, 4).SelectMany(count => Gen.ArrayOf(AnyTlv, count))));
-
-    private static readonly Gen<DestinationAddress> AnyDestination = Gen.OneOf(
-        Address(21).Select(DestinationAddress.Sme),
-        CString(21).Select(DestinationAddress.DistributionList));
-
-    private static readonly Gen<UnsuccessfulSme> AnyUnsuccessfulSme =
-        from address in Address(21)
-        from error in Gen.Choose(0, 0x1FF)
-        select new UnsuccessfulSme(address, (CommandStatus)error);
-
     public static Arbitrary<GenericNack> GenericNacks() => Arb.From(HeaderOnlyResponse(() => new GenericNack()));
 
     public static Arbitrary<BindTransmitter> BindTransmitters() => Arb.From(BindRequest(() => new BindTransmitter()));
@@ -284,14 +227,6 @@ public static class PduGenerators
         from tlvs in AnyTlvs
         select With(new AlertNotification { Source = source, EsmeAddress = esme }, header, tlvs);
 
-    private static Gen<(CommandStatus Status, uint Sequence)> RequestHeader =>
-        SequenceNumber.Select(sequence => (CommandStatus.Ok, sequence));
-
-    private static Gen<(CommandStatus Status, uint Sequence)> ResponseHeader =>
-        from status in ResponseStatus
-        from sequence in SequenceNumber
-        select (status, sequence);
-
     private static Gen<T> HeaderOnlyRequest<T>(Func<T> create)
         where T : Pdu =>
         from header in RequestHeader
@@ -378,32 +313,6 @@ public static class PduGenerators
             }),
             header,
             tlvs);
-
-    /// <summary>
-    /// A C-octet string of at most <paramref name="maxSize"/> octets NUL included, weighted toward the two
-    /// boundaries (empty and longest) where off-by-one errors live. Any Latin-1 character but NUL.
-    /// </summary>
-    private static Gen<string> CString(int maxSize) =>
-        Gen.Frequency(
-                (1, Gen.Constant(0)),
-                (1, Gen.Constant(maxSize - 1)),
-                (4, Gen.Choose(0, maxSize - 1)))
-            .SelectMany(length => Gen.ArrayOf(Gen.Choose(1, 255).Select(c => (char)c), length))
-            .Select(chars => new string(chars));
-
-    private static Gen<SmppAddress> Address(int maxSize) =>
-        from ton in AnyByte
-        from npi in AnyByte
-        from value in CString(maxSize)
-        select new SmppAddress((TypeOfNumber)ton, (NumberingPlan)npi, value);
-
-    private static Gen<byte[]> Bytes(int maxLength) =>
-        Gen.Choose(0, maxLength).SelectMany(length => Gen.ArrayOf(AnyByte, length));
-
-    private static Gen<Tlv> Ranged(TlvTag tag, int minLength, int maxLength) =>
-        from length in Gen.Choose(minLength, maxLength)
-        from value in Gen.ArrayOf(AnyByte, length)
-        select new Tlv(tag, value);
 
     private static bool OmitsBodyOnError(Pdu pdu) => pdu is SubmitSmResp;
 
