@@ -69,8 +69,11 @@ public ref struct PduWriter
             return;
         }
 
-        foreach (var tlv in tlvs.Items)
+        // Indexed rather than foreach: Items is an IReadOnlyList, whose enumerator would be boxed on every encode.
+        var items = tlvs.Items;
+        for (var i = 0; i < items.Count; i++)
         {
+            var tlv = items[i];
             WriteUInt16((ushort)tlv.Tag);
             WriteUInt16((ushort)tlv.Value.Length);
             WriteBytes(tlv.Value.Span);

@@ -18,8 +18,11 @@ public static class SmppFrameReader
     /// the frame is sliced and the buffer advanced past it. On <see cref="FrameStatus.InvalidLength"/> the stream
     /// cannot be re-synchronised: answer generic_nack with <paramref name="header"/>'s sequence number and close.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxCommandLength"/> is below the 16-octet header.</exception>
     public static FrameStatus TryReadFrame(ref ReadOnlySequence<byte> buffer, int maxCommandLength, out PduHeader header, out ReadOnlySequence<byte> frame)
     {
+        // A zero or negative maximum would wrap to 4 GiB in the unsigned comparison below and disable the bound.
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxCommandLength, PduHeader.Size);
         frame = default;
         header = default;
         if (buffer.Length < PduHeader.Size)
