@@ -8,6 +8,8 @@ namespace Pigeon.Smpp.Concatenation;
 /// </summary>
 internal static class ContentSegmenter
 {
+    private const byte CarriageReturn = 0x0D;
+
     /// <summary>Octets of the indivisible element that starts at <paramref name="index"/>.</summary>
     public static int ElementLength(ReadOnlySpan<byte> content, int index, SmsEncoding encoding)
     {
@@ -34,22 +36,32 @@ internal static class ContentSegmenter
         }
     }
 
-    /// <summary>Ranges of at most <paramref name="partOctets"/> octets each, filled greedily.</summary>
-    public static List<Range> Split(ReadOnlySpan<byte> content, SmsEncoding encoding, int partOctets)
+    /// <summary>
+    /// Ranges of at most <paramref name="partOctets"/> octets each, filled greedily. When the parts will be packed
+    /// (<paramref name="packedFillBits"/> not negative), a part whose last septet is CR and that ends on an octet
+    /// boundary counts one septet more, for the second CR the packer adds.
+    /// </summary>
+    public static List<Range> Split(ReadOnlySpan<byte> content, SmsEncoding encoding, int partOctets, int packedFillBits = -1)
     {
         var ranges = new List<Range>(content.Length / partOctets + 1);
         var start = 0;
         var i = 0;
         while (i < content.Length)
         {
-            var element = ElementLength(content, i, encoding);
-            if (i + element - start > partOctets)
+            var end = i + ElementLength(content, i, encoding);
+            var size = end - start;
+            if (packedFillBits >= 0 && (content[end - 1] & 0x7F) == CarriageReturn && (packedFillBits + size * 7) % 8 == 0)
+            {
+                size++;
+            }
+
+            if (size > partOctets && i > start)
             {
                 ranges.Add(start..i);
                 start = i;
             }
 
-            i += element;
+            i = end;
         }
 
         ranges.Add(start..content.Length);

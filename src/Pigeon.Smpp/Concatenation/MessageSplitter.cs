@@ -60,7 +60,10 @@ public static class MessageSplitter
         var encoding = dataCoding.Encoding;
         var pack = encoding == SmsEncoding.Gsm7 && packing == Gsm7Packing.Packed;
         var limits = SegmentLimits.For(encoding, HeaderOctets(mode));
-        if (content.Length <= limits.Single * limits.OctetsPerUnit)
+        var fitsOne = pack
+            ? Gsm7Packer.GetPackedLength(content, 0) <= SegmentLimits.UserDataOctets
+            : content.Length <= limits.Single * limits.OctetsPerUnit;
+        if (fitsOne)
         {
             return Whole(content, dataCoding, mode, reference, pack, inPayload: false);
         }
@@ -73,14 +76,14 @@ public static class MessageSplitter
                 : throw new ArgumentException($"The message needs {whole.Parts[0].Length} octets; message_payload holds {MaxPayloadOctets}.", nameof(content));
         }
 
-        var ranges = ContentSegmenter.Split(content, encoding, limits.Part * limits.OctetsPerUnit);
+        var header = mode == ConcatenationMode.Sar ? 0 : HeaderOctets(mode);
+        var fill = pack && header > 0 ? Gsm7Packer.FillBitsAfterHeader(header) : 0;
+        var ranges = ContentSegmenter.Split(content, encoding, limits.Part * limits.OctetsPerUnit, pack ? fill : -1);
         if (ranges.Count > MaxParts)
         {
             throw new ArgumentException($"The message needs {ranges.Count} parts; at most {MaxParts} can be concatenated.", nameof(content));
         }
 
-        var header = mode == ConcatenationMode.Sar ? 0 : HeaderOctets(mode);
-        var fill = pack && header > 0 ? Gsm7Packer.FillBitsAfterHeader(header) : 0;
         var size = 0;
         foreach (var range in ranges)
         {
