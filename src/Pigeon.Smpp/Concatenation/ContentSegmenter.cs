@@ -38,33 +38,44 @@ internal static class ContentSegmenter
 
     /// <summary>
     /// Ranges of at most <paramref name="partOctets"/> octets each, filled greedily. When the parts will be packed
-    /// (<paramref name="packedFillBits"/> not negative), a part whose last septet is CR and that ends on an octet
-    /// boundary counts one septet more, for the second CR the packer adds.
+    /// (<paramref name="packedFillBits"/> not negative), a CR must not end a part on an octet boundary: the packer
+    /// would double it (see <see cref="Gsm7Packer"/>). Such a CR moves to the next part, except in the last part,
+    /// where it counts one septet more for its double.
     /// </summary>
     public static List<Range> Split(ReadOnlySpan<byte> content, SmsEncoding encoding, int partOctets, int packedFillBits = -1)
     {
+        var packed = packedFillBits >= 0;
         var ranges = new List<Range>(content.Length / partOctets + 1);
         var start = 0;
+        var last = -1;
         var i = 0;
         while (i < content.Length)
         {
             var end = i + ElementLength(content, i, encoding);
             var size = end - start;
-            if (packedFillBits >= 0 && (content[end - 1] & 0x7F) == CarriageReturn && (packedFillBits + size * 7) % 8 == 0)
+            if (packed && EndsWithCarriageReturn(content, i, end) && OnOctetBoundary(packedFillBits, size))
             {
                 size++;
             }
 
             if (size > partOctets && i > start)
             {
-                ranges.Add(start..i);
-                start = i;
+                var cut = packed && last >= start && EndsWithCarriageReturn(content, last, i) && OnOctetBoundary(packedFillBits, i - start) ? last : i;
+                ranges.Add(start..cut);
+                start = cut;
+                continue;
             }
 
+            last = i;
             i = end;
         }
 
         ranges.Add(start..content.Length);
         return ranges;
     }
+
+    private static bool EndsWithCarriageReturn(ReadOnlySpan<byte> content, int elementStart, int elementEnd) =>
+        elementEnd - elementStart == 1 && (content[elementStart] & 0x7F) == CarriageReturn;
+
+    private static bool OnOctetBoundary(int fillBits, int septets) => (fillBits + septets * 7) % 8 == 0;
 }

@@ -13,7 +13,9 @@ namespace Pigeon.Smpp.Concatenation;
 /// Memory is bounded: at most <see cref="ReassemblyOptions.MaxPendingMessages"/> incomplete messages are held, and
 /// each is given up <see cref="ReassemblyOptions.Timeout"/> after its first part, on a timer from the injected
 /// <see cref="TimeProvider"/>. Nothing is dropped silently: every message given up is raised through
-/// <see cref="Abandoned"/>. Thread-safe.
+/// <see cref="Abandoned"/>. A completed message is remembered for the same time-out (and within the same bound) so
+/// that a part the SMSC sends again after completion is recognised as a duplicate rather than starting a message
+/// that could never complete. Thread-safe.
 /// </para>
 /// </summary>
 public sealed class MessageReassembler : IDisposable
@@ -21,6 +23,8 @@ public sealed class MessageReassembler : IDisposable
     private readonly Lock _gate = new();
     private readonly Dictionary<PendingKey, LinkedListNode<PendingMessage>> _pending = [];
     private readonly LinkedList<PendingMessage> _oldestFirst = new();
+    private readonly Dictionary<PendingKey, LinkedListNode<PendingMessage>> _completed = [];
+    private readonly LinkedList<PendingMessage> _completedOldestFirst = new();
     private readonly TimeProvider _timeProvider;
     private readonly ReassemblyOptions _options;
     private readonly ITimer _timer;
@@ -92,51 +96,82 @@ public sealed class MessageReassembler : IDisposable
         }
 
         List<IncompleteMessage>? abandoned;
-        PendingMessage? completed = null;
+        PendingMessage? completed;
         ReassemblyStatus status;
         lock (_gate)
         {
             var now = _timeProvider.GetUtcNow();
             abandoned = CollectExpired(now);
             var key = new PendingKey(keyPrefix, message.Source.Value, message.Destination.Value, info.Reference, info.Total);
-            if (!_pending.TryGetValue(key, out var node))
-            {
-                if (_pending.Count >= _options.MaxPendingMessages)
-                {
-                    (abandoned ??= []).Add(Remove(_oldestFirst.First!, IncompleteReason.Evicted));
-                }
-
-                node = _oldestFirst.AddLast(new PendingMessage(key, info.Mode, now));
-                _pending.Add(key, node);
-            }
-
-            var pending = node.Value;
-            var slot = info.Sequence - 1;
-            if (pending.Parts[slot] is not null)
-            {
-                status = ReassemblyStatus.Duplicate;
-            }
-            else
-            {
-                pending.Parts[slot] = message;
-                pending.HeaderLengths[slot] = headerLength;
-                pending.Received++;
-                if (pending.Received == pending.Parts.Length)
-                {
-                    _pending.Remove(key);
-                    _oldestFirst.Remove(node);
-                    completed = pending;
-                    status = ReassemblyStatus.Complete;
-                }
-                else
-                {
-                    status = ReassemblyStatus.Pending;
-                }
-            }
+            status = Accept(key, info, message, headerLength, now, ref abandoned, out completed);
         }
 
         Raise(abandoned);
         return new ReassemblyResult(status, completed is null ? null : Join(completed));
+    }
+
+    private ReassemblyStatus Accept(
+        PendingKey key, ConcatenationInfo info, ShortMessageRequest message, int headerLength, DateTimeOffset now,
+        ref List<IncompleteMessage>? abandoned, out PendingMessage? completed)
+    {
+        completed = null;
+        var slot = info.Sequence - 1;
+        if (!_pending.TryGetValue(key, out var node))
+        {
+            if (_completed.TryGetValue(key, out var done))
+            {
+                // An SMSC that missed our response sends the part again, often after the message is complete.
+                // Only an identical part counts as a repeat: a reused reference may well start a new message.
+                if (done.Value.Parts[slot]!.Content.Span.SequenceEqual(message.Content.Span))
+                {
+                    return ReassemblyStatus.Duplicate;
+                }
+
+                _completed.Remove(key);
+                _completedOldestFirst.Remove(done);
+            }
+
+            if (_pending.Count >= _options.MaxPendingMessages)
+            {
+                (abandoned ??= []).Add(Remove(_oldestFirst.First!, IncompleteReason.Evicted));
+            }
+
+            node = _oldestFirst.AddLast(new PendingMessage(key, info.Mode, now));
+            _pending.Add(key, node);
+        }
+
+        var pending = node.Value;
+        if (pending.Parts[slot] is not null)
+        {
+            return ReassemblyStatus.Duplicate;
+        }
+
+        pending.Parts[slot] = message;
+        pending.HeaderLengths[slot] = headerLength;
+        pending.Received++;
+        if (pending.Received < pending.Parts.Length)
+        {
+            return ReassemblyStatus.Pending;
+        }
+
+        _pending.Remove(key);
+        _oldestFirst.Remove(node);
+        RememberCompleted(node, now);
+        completed = pending;
+        return ReassemblyStatus.Complete;
+    }
+
+    private void RememberCompleted(LinkedListNode<PendingMessage> node, DateTimeOffset now)
+    {
+        if (_completed.Count >= _options.MaxPendingMessages)
+        {
+            _completed.Remove(_completedOldestFirst.First!.Value.Key);
+            _completedOldestFirst.RemoveFirst();
+        }
+
+        node.Value.CompletedAt = now;
+        _completedOldestFirst.AddLast(node);
+        _completed.Add(node.Value.Key, node);
     }
 
     /// <summary>Stops the sweep timer. Messages still pending are not reported.</summary>
@@ -155,6 +190,12 @@ public sealed class MessageReassembler : IDisposable
 
     private List<IncompleteMessage>? CollectExpired(DateTimeOffset now)
     {
+        while (_completedOldestFirst.First is { } done && now - done.Value.CompletedAt >= _options.Timeout)
+        {
+            _completed.Remove(done.Value.Key);
+            _completedOldestFirst.RemoveFirst();
+        }
+
         List<IncompleteMessage>? expired = null;
         while (_oldestFirst.First is { } oldest && now - oldest.Value.FirstReceivedAt >= _options.Timeout)
         {

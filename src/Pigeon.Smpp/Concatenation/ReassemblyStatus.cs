@@ -9,6 +9,9 @@ public enum ReassemblyStatus
     /// <summary>The part is held until the others arrive.</summary>
     Pending,
 
-    /// <summary>A part with this sequence number was already held; this one is ignored.</summary>
+    /// <summary>
+    /// A part with this sequence number was already held, or is an identical repeat of a part of a message completed
+    /// within the time-out; this one is ignored.
+    /// </summary>
     Duplicate,
 }
