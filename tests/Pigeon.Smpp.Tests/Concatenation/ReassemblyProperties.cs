@@ -5,8 +5,8 @@ using Microsoft.Extensions.Time.Testing;
 using Pigeon.Smpp.Concatenation;
 using Pigeon.Smpp.Pdus;
 using Pigeon.Smpp.Protocol;
-using Pigeon.Smpp.Text;
 using Pigeon.Smpp.Tests.Text;
+using Pigeon.Smpp.Text;
 
 namespace Pigeon.Smpp.Tests.Concatenation;
 

@@ -2,8 +2,8 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Pigeon.Smpp.Concatenation;
-using Pigeon.Smpp.Text;
 using Pigeon.Smpp.Tests.Text;
+using Pigeon.Smpp.Text;
 
 namespace Pigeon.Smpp.Tests.Concatenation;
 
