@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Pigeon.Simulator;
 
 /// <summary>Counters of one simulator run, updated without locks from every session.</summary>
-internal sealed class SimulatorStatistics
+public sealed class SimulatorStatistics
 {
     private long _binds;
     private long _bindsRefused;

@@ -3,7 +3,7 @@ using Pigeon.Smpp.Protocol;
 namespace Pigeon.Simulator;
 
 /// <summary>A final state the simulator can report in a delivery receipt, with its receipt `stat:` word.</summary>
-internal readonly record struct ReceiptOutcome(string Stat, MessageState State, int ErrorCode)
+public readonly record struct ReceiptOutcome(string Stat, MessageState State, int ErrorCode)
 {
     public static ReceiptOutcome Delivered { get; } = new("DELIVRD", MessageState.Delivered, 0);
 

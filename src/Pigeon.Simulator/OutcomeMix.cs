@@ -6,7 +6,7 @@ namespace Pigeon.Simulator;
 /// A weighted choice of receipt outcomes, e.g. "DELIVRD=90,UNDELIV=5,EXPIRED=3,REJECTD=2". Picking is a lookup in a
 /// cumulative table with a per-thread random number, so it takes no lock on the submit path.
 /// </summary>
-internal sealed class OutcomeMix
+public sealed class OutcomeMix
 {
     private readonly ReceiptOutcome[] _outcomes;
     private readonly double[] _cumulative;

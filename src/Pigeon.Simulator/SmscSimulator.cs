@@ -16,7 +16,7 @@ namespace Pigeon.Simulator;
 /// and replace_sm, and sends delivery receipts and MO messages, with configurable faults (rejections, throttling,
 /// silence, dropped links). Built on <see cref="SmppServer"/> like any application of the library.
 /// </summary>
-internal sealed class SmscSimulator : ISmppServerHandler, IAsyncDisposable
+public sealed class SmscSimulator : ISmppServerHandler, IAsyncDisposable
 {
     private readonly SimulatorOptions _options;
     private readonly TimeProvider _timeProvider;

@@ -3,7 +3,7 @@ using Pigeon.Smpp.Protocol;
 namespace Pigeon.Simulator;
 
 /// <summary>How `pigeon simulate` behaves; every property has a command-line flag.</summary>
-internal sealed record SimulatorOptions
+public sealed record SimulatorOptions
 {
     public string Host { get; init; } = "127.0.0.1";
 
