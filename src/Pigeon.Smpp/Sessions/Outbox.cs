@@ -25,6 +25,7 @@ internal sealed class Outbox : IDisposable
     private TaskCompletionSource? _drained;
     private bool _completed;
     private bool _aborted;
+    private bool _finished;
     private long _sends;
 
     /// <param name="sync">The session lock; <see cref="TryEnqueue"/> is called with it held.</param>
@@ -81,9 +82,21 @@ internal sealed class Outbox : IDisposable
             _completed = true;
             _aborted = true;
             ReleaseDrainWaiter();
+            if (_finished)
+            {
+                return;
+            }
         }
 
-        _output.CancelPendingFlush();
+        try
+        {
+            _output.CancelPendingFlush();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The writer completed in the meantime: there is no flush left to cancel.
+        }
+
         _wake.Set();
     }
 
@@ -164,6 +177,7 @@ internal sealed class Outbox : IDisposable
             lock (_sync)
             {
                 _completed = true;
+                _finished = true;
                 ReleaseDrainWaiter();
             }
 

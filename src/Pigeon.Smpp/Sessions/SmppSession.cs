@@ -259,8 +259,9 @@ internal sealed partial class SmppSession : IAsyncDisposable
                 return;
             }
 
+            // The peer hanging up after our unbind is the end of a graceful unbind, not a lost link.
+            _closeReason = reason == SmppCloseReason.ConnectionLost && _state == SmppSessionState.Unbinding ? SmppCloseReason.Unbound : reason;
             _state = SmppSessionState.Closed;
-            _closeReason = reason;
             orphans = [.. _pending.Values];
             _pending.Clear();
             ReleaseIdleWaiterLocked();
