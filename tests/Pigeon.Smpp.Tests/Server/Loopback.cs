@@ -28,7 +28,7 @@ internal static class Loopback
         ReconnectDelayMax = TimeSpan.FromMilliseconds(200),
     };
 
-    public static async Task<SmppClient> ConnectAsync(SmppServer server, Action<SmppClientOptions>? configure = null, Client.SmppRequestHandler? handler = null)
+    public static async Task<SmppClient> ConnectAsync(SmppServer server, Action<SmppClientOptions>? configure = null, SmppRequestHandler? handler = null)
     {
         var options = ClientOptions(server);
         configure?.Invoke(options);
