@@ -204,18 +204,25 @@ internal sealed partial class SmppSession : IAsyncDisposable
 
         if (sendUnbind)
         {
-            if (idle is not null)
-            {
-                await AwaitBounded(idle, _options.UnbindTimeout, cancellationToken);
-            }
-
             try
             {
+                if (idle is not null)
+                {
+                    await AwaitBounded(idle, _options.UnbindTimeout, cancellationToken);
+                }
+
                 await SendCoreAsync(new Pdus.Unbind(), usesWindow: false, _options.UnbindTimeout, cancellationToken);
             }
             catch (SmppException)
             {
                 // No unbind_resp in time or the link went first: either way the session ends now.
+            }
+            catch (OperationCanceledException)
+            {
+                // Given up by the caller: do not leave the session half-unbound.
+                BeginClose(SmppCloseReason.Aborted);
+                _outbox.Abort();
+                throw;
             }
 
             BeginClose(SmppCloseReason.Unbound);

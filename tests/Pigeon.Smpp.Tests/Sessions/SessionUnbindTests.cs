@@ -121,4 +121,20 @@ public sealed class SessionUnbindTests
         Assert.Empty(await harness.Peer.ReceiveUntilClosedAsync());
         Assert.Equal(SmppCloseReason.Unbound, harness.Session.CloseReason);
     }
+
+    [Fact]
+    public async Task Cancelled_unbind_closes_the_session_rather_than_leave_it_half_unbound()
+    {
+        await using var harness = SessionHarness.Start(SmppRole.Smsc);
+        await harness.Peer.BindAsync(RawPeer.Transceiver());
+        using var cancel = new CancellationTokenSource();
+
+        var unbinding = harness.Session.UnbindAsync(cancel.Token).AsTask();
+        await harness.Peer.ReceiveAsync<Unbind>();
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => unbinding);
+        await harness.Closed();
+        Assert.Equal(SmppCloseReason.Aborted, harness.Session.CloseReason);
+    }
 }
