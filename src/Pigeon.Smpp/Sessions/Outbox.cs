@@ -168,7 +168,9 @@ internal sealed class Outbox : IDisposable
                 }
             }
         }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException or OperationCanceledException or System.Net.Sockets.SocketException)
+#pragma warning disable CA1031 // The writer loop is the top of its task: any transport failure ends only this session.
+        catch (Exception ex)
+#pragma warning restore CA1031
         {
             failure = ex;
         }
@@ -185,7 +187,9 @@ internal sealed class Outbox : IDisposable
             {
                 await _output.CompleteAsync(failure);
             }
-            catch (Exception ex) when (ex is IOException or ObjectDisposedException or System.Net.Sockets.SocketException)
+#pragma warning disable CA1031 // Completing a broken transport may fail in transport-specific ways; the session ends regardless.
+            catch (Exception ex)
+#pragma warning restore CA1031
             {
                 failure ??= ex;
             }

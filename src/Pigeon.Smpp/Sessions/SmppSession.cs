@@ -323,23 +323,15 @@ internal sealed partial class SmppSession : IAsyncDisposable
         await FinishAsync();
     }
 
+    /// <summary>Releases the transport and tells the owner; whatever fails here, Completion completes.</summary>
     private async Task FinishAsync()
     {
         try
         {
-            await _transport.Input.CompleteAsync();
-        }
-        catch (InvalidOperationException)
-        {
-            // Completed already.
-        }
-
-        await _transport.DisposeAsync();
-        _housekeeping?.Dispose();
-        _outbox.Dispose();
-        SmppLog.SessionClosed(_logger, Id, RemoteEndPoint, CloseReason);
-        try
-        {
+            await ReleaseTransportAsync();
+            _housekeeping?.Dispose();
+            _outbox.Dispose();
+            SmppLog.SessionClosed(_logger, Id, RemoteEndPoint, CloseReason);
             _owner.OnClosed(this);
         }
 #pragma warning disable CA1031 // The owner's code must not keep the session from completing.
@@ -348,8 +340,26 @@ internal sealed partial class SmppSession : IAsyncDisposable
         {
             SmppLog.NotificationFailed(_logger, ex, Id);
         }
+        finally
+        {
+            _completion.TrySetResult();
+        }
+    }
 
-        _completion.TrySetResult();
+    private async Task ReleaseTransportAsync()
+    {
+        try
+        {
+            await _transport.Input.CompleteAsync();
+        }
+#pragma warning disable CA1031 // A broken stream may fail to complete in its own ways; it is released below regardless.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            SmppLog.TransportFailed(_logger, ex, Id);
+        }
+
+        await _transport.DisposeAsync();
     }
 
     private void OnWriteFailed(Exception? exception)

@@ -79,7 +79,7 @@ public sealed class SmppClientTests
             received.TrySetResult((DeliverSm)request);
             return ValueTask.FromResult<ResponsePdu?>(request.CreateResponse(CommandStatus.ReceiverTemporaryAppError));
         });
-        var session = Assert.Single(link.Handler.Bound);
+        var session = await link.Handler.FirstBoundAsync();
 
         var response = await session.SendAsync(new DeliverSm { ReceiptedMessageId = "42" }, Ct);
 
@@ -192,7 +192,7 @@ public sealed class SmppClientTests
         var submit = link.Client.SubmitAsync(RawPeer.Submit(), Ct).AsTask();
         await handled.Task.WaitAsync(RawPeer.Patience, Ct);
 
-        await Assert.Single(link.Handler.Bound).CloseAsync();
+        await (await link.Handler.FirstBoundAsync()).CloseAsync();
 
         await Assert.ThrowsAsync<SmppLinkDownException>(() => submit);
         await Assert.ThrowsAsync<SmppLinkDownException>(() => link.Client.SubmitAsync(RawPeer.Submit(), Ct).AsTask());
@@ -207,7 +207,7 @@ public sealed class SmppClientTests
             o.ReconnectDelayMax = TimeSpan.FromMilliseconds(100);
         });
 
-        await Assert.Single(link.Handler.Bound).CloseAsync();
+        await (await link.Handler.FirstBoundAsync()).CloseAsync();
         await Loopback.Eventually(() => link.Client.BindCount == 2);
         var response = await link.Client.SubmitAsync(RawPeer.Submit(), Ct);
 
@@ -225,7 +225,7 @@ public sealed class SmppClientTests
             o.ReconnectDelayMax = TimeSpan.FromMilliseconds(300);
         });
 
-        await Assert.Single(link.Handler.Bound).CloseAsync();
+        await (await link.Handler.FirstBoundAsync()).CloseAsync();
         await Loopback.Eventually(() => !link.Client.IsBound || link.Client.BindCount == 2);
         var response = await link.Client.SubmitAsync(RawPeer.Submit(), Ct);
 
@@ -237,7 +237,7 @@ public sealed class SmppClientTests
     public async Task DisposeAsync_unbinds_from_the_server()
     {
         await using var link = await Link.StartAsync();
-        var session = Assert.Single(link.Handler.Bound);
+        var session = await link.Handler.FirstBoundAsync();
 
         await link.Client.DisposeAsync();
 
@@ -255,7 +255,7 @@ public sealed class SmppClientTests
             o.ReconnectDelayMin = TimeSpan.FromMilliseconds(20);
             o.ReconnectDelayMax = TimeSpan.FromMilliseconds(100);
         });
-        var first = Assert.Single(link.Handler.Bound);
+        var first = await link.Handler.FirstBoundAsync();
 
         await first.UnbindAsync(Ct);
         await Loopback.Eventually(() => link.Client.BindCount == 2 && link.Client.IsBound);

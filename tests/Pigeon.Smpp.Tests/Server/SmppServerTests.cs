@@ -33,7 +33,7 @@ public sealed class SmppServerTests
         Assert.Equal("1", response.MessageId);
         Assert.Equal("SMSC", client.ServerSystemId);
         Assert.Equal((byte)0x34, client.ServerInterfaceVersion);
-        var session = Assert.Single(handler.Bound);
+        var session = await handler.FirstBoundAsync();
         Assert.Equal("esme", session.SystemId);
         Assert.Equal(BindMode.Transceiver, session.BindMode);
         Assert.NotNull(session.RemoteEndPoint);
@@ -203,7 +203,7 @@ public sealed class SmppServerTests
             delivered.TrySetResult((DeliverSm)request);
             return ValueTask.FromResult<ResponsePdu?>(null);
         });
-        var session = Assert.Single(handler.Bound);
+        var session = await handler.FirstBoundAsync();
 
         var response = await session.SendAsync<DeliverSmResp>(new DeliverSm { ShortMessage = "MO"u8.ToArray() }, Ct);
 

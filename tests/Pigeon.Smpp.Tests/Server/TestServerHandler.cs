@@ -14,6 +14,7 @@ internal sealed class TestServerHandler : ISmppServerHandler
 {
     private int _messageIds;
     private int _accepted;
+    private readonly TaskCompletionSource<SmppServerSession> _firstBound = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public string Password { get; set; } = "secret";
 
@@ -26,6 +27,10 @@ internal sealed class TestServerHandler : ISmppServerHandler
     public ConcurrentQueue<SmppServerSession> Closed { get; } = new();
 
     public int AcceptedBinds => Volatile.Read(ref _accepted);
+
+    /// <summary>The first session that bound; OnSessionBound runs just after the bind response is queued, so wait.</summary>
+    public Task<SmppServerSession> FirstBoundAsync() =>
+        _firstBound.Task.WaitAsync(Sessions.RawPeer.Patience, TestContext.Current.CancellationToken);
 
     public ValueTask<CommandStatus> AuthenticateAsync(SmppServerSession session, BindRequest bind, CancellationToken cancellationToken)
     {
@@ -50,7 +55,11 @@ internal sealed class TestServerHandler : ISmppServerHandler
         return ValueTask.FromResult<ResponsePdu?>(request is SubmitSm ? new SubmitSmResp { MessageId = id } : null);
     }
 
-    public void OnSessionBound(SmppServerSession session) => Bound.Enqueue(session);
+    public void OnSessionBound(SmppServerSession session)
+    {
+        Bound.Enqueue(session);
+        _firstBound.TrySetResult(session);
+    }
 
     public void OnSessionClosed(SmppServerSession session) => Closed.Enqueue(session);
 }
