@@ -95,6 +95,7 @@ internal sealed partial class SmppSession
                     }
 
                     _state = BindStateRules.BoundState(bind.Mode);
+                    _boundState = _state;
                     BindMode = bind.Mode;
                     PeerSystemId = accepted.SystemId;
                     PeerInterfaceVersion = accepted.ScInterfaceVersion;

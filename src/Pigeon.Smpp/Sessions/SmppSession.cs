@@ -39,6 +39,8 @@ internal sealed partial class SmppSession : IAsyncDisposable
     private ITimer? _housekeeping;
     private Task? _run;
     private volatile SmppSessionState _state;
+    private volatile SmppSessionState _boundState;
+    private int _finished;
     private SmppCloseReason _closeReason;
     private uint _lastSequenceNumber;
     private bool _binding;
@@ -326,6 +328,12 @@ internal sealed partial class SmppSession : IAsyncDisposable
     /// <summary>Releases the transport and tells the owner; whatever fails here, Completion completes.</summary>
     private async Task FinishAsync()
     {
+        if (Interlocked.Exchange(ref _finished, 1) != 0)
+        {
+            await Completion;
+            return;
+        }
+
         try
         {
             await ReleaseTransportAsync();

@@ -212,6 +212,23 @@ public sealed class SmppServerTests
     }
 
     [Fact]
+    public async Task Client_reconnects_over_tcp_after_the_server_drops_the_link()
+    {
+        var handler = new TestServerHandler();
+        await using var server = await Loopback.StartServerAsync(handler);
+        await using var client = await Loopback.ConnectAsync(server);
+        var first = await handler.FirstBoundAsync();
+
+        await first.CloseAsync();
+        await Loopback.Eventually(() => client.BindCount == 2 && client.IsBound);
+        var response = await client.SubmitAsync(RawPeer.Submit(), Ct);
+
+        Assert.Equal(CommandStatus.Ok, response.CommandStatus);
+        Assert.Equal(SmppCloseReason.Aborted, first.CloseReason);
+        Assert.Equal(2, handler.AcceptedBinds);
+    }
+
+    [Fact]
     public async Task Connection_that_never_binds_is_closed_after_the_bind_time_out()
     {
         var handler = new TestServerHandler();

@@ -96,6 +96,23 @@ public sealed class SessionUnbindTests
     }
 
     [Fact]
+    public async Task Requests_the_peer_sent_before_seeing_our_unbind_are_still_served()
+    {
+        await using var harness = SessionHarness.Start(SmppRole.Smsc);
+        await harness.Peer.BindAsync(new BindTransmitter { SystemId = "esme" });
+        var unbinding = harness.Session.UnbindAsync(TestContext.Current.CancellationToken).AsTask();
+        var unbind = await harness.Peer.ReceiveAsync<Unbind>();
+
+        await harness.Peer.SendAsync(RawPeer.Submit(), 40);
+        var response = await harness.Peer.ReceiveAsync<SubmitSmResp>();
+        await harness.Peer.SendAsync(new UnbindResp(), unbind.SequenceNumber);
+        await unbinding.WaitAsync(RawPeer.Patience, TestContext.Current.CancellationToken);
+
+        Assert.Equal(CommandStatus.Ok, response.CommandStatus);
+        Assert.Equal(40u, response.SequenceNumber);
+    }
+
+    [Fact]
     public async Task UnbindAsync_without_an_answer_closes_after_the_unbind_time_out()
     {
         var time = SessionHarness.NewFakeTime();
