@@ -26,7 +26,7 @@ public sealed class SmppClient : IAsyncDisposable, ISmppSessionOwner
     private readonly ThrottleGate _throttle;
     private SmppSession? _session;
     private TaskCompletionSource _linkUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private bool _linkGone;
+    private SmppCloseReason? _linkGoneFor;
     private Task? _supervisor;
     private int _connectStarted;
     private int _disposed;
@@ -162,8 +162,7 @@ public sealed class SmppClient : IAsyncDisposable, ISmppSessionOwner
         lock (_sync)
         {
             session = _session;
-            _linkGone = true;
-            _linkUp.TrySetException(new ObjectDisposedException(nameof(SmppClient)));
+            _linkUp.TrySetResult();
         }
 
         if (session is not null)
@@ -200,7 +199,7 @@ public sealed class SmppClient : IAsyncDisposable, ISmppSessionOwner
             }
 
             Volatile.Write(ref _session, null);
-            if (_linkUp.Task.IsCompleted && !_linkGone)
+            if (_linkUp.Task.IsCompleted && _linkGoneFor is null && Volatile.Read(ref _disposed) == 0)
             {
                 _linkUp = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             }
@@ -277,9 +276,9 @@ public sealed class SmppClient : IAsyncDisposable, ISmppSessionOwner
             {
                 lock (_sync)
                 {
-                    _linkGone = true;
-                    _linkUp.TrySetException(new SmppLinkDownException(
-                        $"The link to {_options.Host}:{_options.Port} is down ({session.CloseReason}) and reconnecting is off.", session.CloseReason));
+                    // Wakes the waiters, who find the link gone for good.
+                    _linkGoneFor = session.CloseReason;
+                    _linkUp.TrySetResult();
                 }
 
                 return;
@@ -334,6 +333,12 @@ public sealed class SmppClient : IAsyncDisposable, ISmppSessionOwner
             Task linkUp;
             lock (_sync)
             {
+                ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+                if (_linkGoneFor is { } reason)
+                {
+                    throw new SmppLinkDownException($"The link to {_options.Host}:{_options.Port} is down ({reason}) and reconnecting is off.", reason);
+                }
+
                 session = _session;
                 linkUp = _linkUp.Task;
             }
