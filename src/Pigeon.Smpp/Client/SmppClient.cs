@@ -23,17 +23,14 @@ public sealed class SmppClient : IAsyncDisposable, ISmppSessionOwner
     private readonly ISmppConnector _connector;
     private readonly Lock _sync = new();
     private readonly CancellationTokenSource _disposing = new();
+    private readonly ThrottleGate _throttle;
     private SmppSession? _session;
     private TaskCompletionSource _linkUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private bool _linkGone;
+    private SmppCloseReason? _linkGoneFor;
     private Task? _supervisor;
     private int _connectStarted;
     private int _disposed;
     private int _bindCount;
-
-    // Throttling gate shared by every request: written with Volatile/Interlocked.
-    private long _throttledUntil;
-    private int _throttleLevel;
 
     /// <summary>Creates a client; nothing connects until <see cref="ConnectAsync"/>.</summary>
     /// <param name="options">Where and how to bind.</param>
@@ -54,6 +51,7 @@ public sealed class SmppClient : IAsyncDisposable, ISmppSessionOwner
         _logger = logger ?? NullLogger.Instance;
         _time = timeProvider ?? TimeProvider.System;
         _connector = connector ?? new TcpSmppConnector(options);
+        _throttle = new ThrottleGate(_time, options.ThrottleBackoffMin, options.ThrottleBackoffMax);
     }
 
     /// <summary>The state of the current session; <see cref="SmppSessionState.Closed"/> while disconnected.</summary>
@@ -126,7 +124,7 @@ public sealed class SmppClient : IAsyncDisposable, ISmppSessionOwner
         ArgumentNullException.ThrowIfNull(request);
         for (var attempt = 1; ; attempt++)
         {
-            var throttle = WaitOutThrottleAsync(cancellationToken);
+            var throttle = _throttle.WaitAsync(cancellationToken);
             if (!throttle.IsCompleted)
             {
                 await throttle;
@@ -137,11 +135,7 @@ public sealed class SmppClient : IAsyncDisposable, ISmppSessionOwner
             var response = await session.SendAsync(request, cancellationToken);
             if (!IsThrottling(response.CommandStatus))
             {
-                if (Volatile.Read(ref _throttleLevel) != 0)
-                {
-                    Volatile.Write(ref _throttleLevel, 0);
-                }
-
+                _throttle.OnAccepted();
                 return response;
             }
 
@@ -150,7 +144,7 @@ public sealed class SmppClient : IAsyncDisposable, ISmppSessionOwner
                 return response;
             }
 
-            var delay = NoteThrottled();
+            var delay = _throttle.OnThrottled();
             SmppLog.ClientThrottled(_logger, request.CommandId, response.CommandStatus, delay, attempt);
         }
     }
@@ -168,8 +162,7 @@ public sealed class SmppClient : IAsyncDisposable, ISmppSessionOwner
         lock (_sync)
         {
             session = _session;
-            _linkGone = true;
-            _linkUp.TrySetException(new ObjectDisposedException(nameof(SmppClient)));
+            _linkUp.TrySetResult();
         }
 
         if (session is not null)
@@ -206,7 +199,7 @@ public sealed class SmppClient : IAsyncDisposable, ISmppSessionOwner
             }
 
             Volatile.Write(ref _session, null);
-            if (_linkUp.Task.IsCompleted && !_linkGone)
+            if (_linkUp.Task.IsCompleted && _linkGoneFor is null && Volatile.Read(ref _disposed) == 0)
             {
                 _linkUp = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             }
@@ -283,9 +276,9 @@ public sealed class SmppClient : IAsyncDisposable, ISmppSessionOwner
             {
                 lock (_sync)
                 {
-                    _linkGone = true;
-                    _linkUp.TrySetException(new SmppLinkDownException(
-                        $"The link to {_options.Host}:{_options.Port} is down ({session.CloseReason}) and reconnecting is off.", session.CloseReason));
+                    // Wakes the waiters, who find the link gone for good.
+                    _linkGoneFor = session.CloseReason;
+                    _linkUp.TrySetResult();
                 }
 
                 return;
@@ -340,6 +333,12 @@ public sealed class SmppClient : IAsyncDisposable, ISmppSessionOwner
             Task linkUp;
             lock (_sync)
             {
+                ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+                if (_linkGoneFor is { } reason)
+                {
+                    throw new SmppLinkDownException($"The link to {_options.Host}:{_options.Port} is down ({reason}) and reconnecting is off.", reason);
+                }
+
                 session = _session;
                 linkUp = _linkUp.Task;
             }
@@ -369,37 +368,4 @@ public sealed class SmppClient : IAsyncDisposable, ISmppSessionOwner
 
     private static bool IsThrottling(CommandStatus status) =>
         status is CommandStatus.Throttled or CommandStatus.MessageQueueFull;
-
-    private ValueTask WaitOutThrottleAsync(CancellationToken cancellationToken)
-    {
-        var until = Volatile.Read(ref _throttledUntil);
-        if (until == 0)
-        {
-            return ValueTask.CompletedTask;
-        }
-
-        var remaining = _time.GetElapsedTime(_time.GetTimestamp(), until);
-        return remaining <= TimeSpan.Zero ? ValueTask.CompletedTask : new ValueTask(Task.Delay(remaining, _time, cancellationToken));
-    }
-
-    /// <summary>
-    /// Records a throttling answer and returns the pause every request now observes. Answers that arrive while a
-    /// pause is already running (the rest of the window, sent before it) do not lengthen it; one that arrives after
-    /// the pause doubles the next.
-    /// </summary>
-    private TimeSpan NoteThrottled()
-    {
-        var now = _time.GetTimestamp();
-        var until = Volatile.Read(ref _throttledUntil);
-        if (until > now)
-        {
-            return _time.GetElapsedTime(now, until);
-        }
-
-        var level = Interlocked.Increment(ref _throttleLevel);
-        var delay = ExponentialBackoff.Delay(level - 1, _options.ThrottleBackoffMin, _options.ThrottleBackoffMax);
-        var next = now + (long)(delay.TotalSeconds * _time.TimestampFrequency);
-        Interlocked.CompareExchange(ref _throttledUntil, next, until);
-        return delay;
-    }
 }

@@ -222,7 +222,9 @@ public sealed class SmppServer : IAsyncDisposable
 
             Attach(SmppTransport.FromStream(stream, remote));
         }
-        catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException or System.Security.Authentication.AuthenticationException)
+#pragma warning disable CA1031 // A connection that fails to set up is dropped; the accept loop carries on.
+        catch (Exception ex)
+#pragma warning restore CA1031
         {
             SmppLog.TlsHandshakeFailed(_logger, ex, remote);
             if (stream is not null)

@@ -25,6 +25,7 @@ internal sealed class Outbox : IDisposable
     private TaskCompletionSource? _drained;
     private bool _completed;
     private bool _aborted;
+    private bool _finished;
     private long _sends;
 
     /// <param name="sync">The session lock; <see cref="TryEnqueue"/> is called with it held.</param>
@@ -81,9 +82,21 @@ internal sealed class Outbox : IDisposable
             _completed = true;
             _aborted = true;
             ReleaseDrainWaiter();
+            if (_finished)
+            {
+                return;
+            }
         }
 
-        _output.CancelPendingFlush();
+        try
+        {
+            _output.CancelPendingFlush();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The writer completed in the meantime: there is no flush left to cancel.
+        }
+
         _wake.Set();
     }
 
@@ -155,7 +168,9 @@ internal sealed class Outbox : IDisposable
                 }
             }
         }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException or OperationCanceledException or System.Net.Sockets.SocketException)
+#pragma warning disable CA1031 // The writer loop is the top of its task: any transport failure ends only this session.
+        catch (Exception ex)
+#pragma warning restore CA1031
         {
             failure = ex;
         }
@@ -164,6 +179,7 @@ internal sealed class Outbox : IDisposable
             lock (_sync)
             {
                 _completed = true;
+                _finished = true;
                 ReleaseDrainWaiter();
             }
 
@@ -171,7 +187,9 @@ internal sealed class Outbox : IDisposable
             {
                 await _output.CompleteAsync(failure);
             }
-            catch (Exception ex) when (ex is IOException or ObjectDisposedException or System.Net.Sockets.SocketException)
+#pragma warning disable CA1031 // Completing a broken transport may fail in transport-specific ways; the session ends regardless.
+            catch (Exception ex)
+#pragma warning restore CA1031
             {
                 failure ??= ex;
             }

@@ -151,6 +151,13 @@ internal sealed partial class SmppSession
     {
         var id = request.CommandId;
         var state = _state;
+        if (state == SmppSessionState.Unbinding && id != CommandId.Unbind)
+        {
+            // Our unbind is under way: what the peer sent before seeing it is still served as in the bound state,
+            // rather than refused with a status the peer would take as a permanent failure.
+            state = _boundState;
+        }
+
         var status = BindStateRules.CheckIncoming(Role, state, id);
         if (status != CommandStatus.Ok)
         {
@@ -244,6 +251,7 @@ internal sealed partial class SmppSession
 
             bound = BindStateRules.BoundState(bind.Mode);
             _state = bound;
+            _boundState = bound;
             BindMode = bind.Mode;
             PeerSystemId = bind.SystemId;
             PeerSystemType = bind.SystemType;

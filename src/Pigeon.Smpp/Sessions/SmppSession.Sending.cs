@@ -95,6 +95,7 @@ internal sealed partial class SmppSession
                     }
 
                     _state = BindStateRules.BoundState(bind.Mode);
+                    _boundState = _state;
                     BindMode = bind.Mode;
                     PeerSystemId = accepted.SystemId;
                     PeerInterfaceVersion = accepted.ScInterfaceVersion;
@@ -263,6 +264,11 @@ internal sealed partial class SmppSession
         }
 
         pending.Complete(response);
+        if (requestId == CommandId.Unbind)
+        {
+            // unbind_resp ends the session (section 4.2.2); what follows on the stream is of no interest.
+            BeginClose(SmppCloseReason.Unbound);
+        }
     }
 
     /// <summary>Fails the request whose response arrived with a body that does not decode.</summary>

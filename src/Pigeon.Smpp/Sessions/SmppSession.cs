@@ -39,6 +39,8 @@ internal sealed partial class SmppSession : IAsyncDisposable
     private ITimer? _housekeeping;
     private Task? _run;
     private volatile SmppSessionState _state;
+    private volatile SmppSessionState _boundState;
+    private int _finished;
     private SmppCloseReason _closeReason;
     private uint _lastSequenceNumber;
     private bool _binding;
@@ -204,18 +206,25 @@ internal sealed partial class SmppSession : IAsyncDisposable
 
         if (sendUnbind)
         {
-            if (idle is not null)
-            {
-                await AwaitBounded(idle, _options.UnbindTimeout, cancellationToken);
-            }
-
             try
             {
+                if (idle is not null)
+                {
+                    await AwaitBounded(idle, _options.UnbindTimeout, cancellationToken);
+                }
+
                 await SendCoreAsync(new Pdus.Unbind(), usesWindow: false, _options.UnbindTimeout, cancellationToken);
             }
             catch (SmppException)
             {
                 // No unbind_resp in time or the link went first: either way the session ends now.
+            }
+            catch (OperationCanceledException)
+            {
+                // Given up by the caller: do not leave the session half-unbound.
+                BeginClose(SmppCloseReason.Aborted);
+                _outbox.Abort();
+                throw;
             }
 
             BeginClose(SmppCloseReason.Unbound);
@@ -259,8 +268,9 @@ internal sealed partial class SmppSession : IAsyncDisposable
                 return;
             }
 
+            // The peer hanging up after our unbind is the end of a graceful unbind, not a lost link.
+            _closeReason = reason == SmppCloseReason.ConnectionLost && _state == SmppSessionState.Unbinding ? SmppCloseReason.Unbound : reason;
             _state = SmppSessionState.Closed;
-            _closeReason = reason;
             orphans = [.. _pending.Values];
             _pending.Clear();
             ReleaseIdleWaiterLocked();
@@ -315,23 +325,21 @@ internal sealed partial class SmppSession : IAsyncDisposable
         await FinishAsync();
     }
 
+    /// <summary>Releases the transport and tells the owner; whatever fails here, Completion completes.</summary>
     private async Task FinishAsync()
     {
-        try
+        if (Interlocked.Exchange(ref _finished, 1) != 0)
         {
-            await _transport.Input.CompleteAsync();
-        }
-        catch (InvalidOperationException)
-        {
-            // Completed already.
+            await Completion;
+            return;
         }
 
-        await _transport.DisposeAsync();
-        _housekeeping?.Dispose();
-        _outbox.Dispose();
-        SmppLog.SessionClosed(_logger, Id, RemoteEndPoint, CloseReason);
         try
         {
+            await ReleaseTransportAsync();
+            _housekeeping?.Dispose();
+            _outbox.Dispose();
+            SmppLog.SessionClosed(_logger, Id, RemoteEndPoint, CloseReason);
             _owner.OnClosed(this);
         }
 #pragma warning disable CA1031 // The owner's code must not keep the session from completing.
@@ -340,8 +348,26 @@ internal sealed partial class SmppSession : IAsyncDisposable
         {
             SmppLog.NotificationFailed(_logger, ex, Id);
         }
+        finally
+        {
+            _completion.TrySetResult();
+        }
+    }
 
-        _completion.TrySetResult();
+    private async Task ReleaseTransportAsync()
+    {
+        try
+        {
+            await _transport.Input.CompleteAsync();
+        }
+#pragma warning disable CA1031 // A broken stream may fail to complete in its own ways; it is released below regardless.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            SmppLog.TransportFailed(_logger, ex, Id);
+        }
+
+        await _transport.DisposeAsync();
     }
 
     private void OnWriteFailed(Exception? exception)
