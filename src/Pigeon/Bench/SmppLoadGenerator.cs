@@ -65,6 +65,10 @@ internal sealed class SmppLoadGenerator : IAsyncDisposable
                     BindMode = BindMode.Transceiver,
                     WindowSize = _options.Window,
                     AutoReconnect = true,
+
+                    // A load tool keeps going through throttling: it backs off (client-wide) and retries, so the
+                    // run measures what the peer sustains instead of counting refusals.
+                    MaxThrottleRetries = 1000,
                 },
                 OnRequestAsync,
                 _loggerFactory.CreateLogger<SmppClient>());

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using Pigeon.Bench;
 using Pigeon.Simulator;
 
@@ -20,12 +21,26 @@ internal static class PigeonCommandLine
         };
     }
 
-    /// <summary>Runs a command line; a usage error prints the problem and help and exits with <see cref="ExitCodes.Usage"/>.</summary>
+    /// <summary>
+    /// Runs a command line; a usage error prints the problem and help and exits with <see cref="ExitCodes.Usage"/>.
+    /// SIGINT and SIGTERM cancel the command's token and let the command finish its own shutdown and choose its exit
+    /// code (a simulator or server stopped this way has done what it was asked and exits 0).
+    /// </summary>
     public static async Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error)
     {
         var parse = Create().Parse(args);
-        var configuration = new InvocationConfiguration { Output = output, Error = error };
-        var exitCode = await parse.InvokeAsync(configuration);
+        var configuration = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null };
+        using var stopping = new CancellationTokenSource();
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => Stop(context, stopping));
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => Stop(context, stopping));
+        var exitCode = await parse.InvokeAsync(configuration, stopping.Token);
         return parse.Errors.Count > 0 ? ExitCodes.Usage : exitCode;
+    }
+
+    private static void Stop(PosixSignalContext context, CancellationTokenSource stopping)
+    {
+        // Keep the process alive: the command sees its token cancelled and shuts down in order.
+        context.Cancel = true;
+        stopping.Cancel();
     }
 }

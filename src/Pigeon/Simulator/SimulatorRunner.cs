@@ -28,7 +28,9 @@ internal static class SimulatorRunner
         }
 
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"pigeon simulate: listening on {simulator.LocalEndPoint}"));
-        await output.FlushAsync(cancellationToken);
+
+        // Ctrl-C is how a simulator is meant to stop: from here on the token only ends the run, never fails it.
+        await output.FlushAsync(CancellationToken.None);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var stats = options.StatsInterval > TimeSpan.Zero

@@ -79,7 +79,7 @@ public sealed class SmppClientAgainstNpmSmscTests
         var port = await smsc.WaitReadyAsync();
         await using var client = new SmppClient(new SmppClientOptions { Host = "127.0.0.1", Port = port, SystemId = "other", Password = "pw", AutoReconnect = false });
 
-        var error = await Assert.ThrowsAsync<Sessions.SmppBindException>(() => client.ConnectAsync(TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<Pigeon.Smpp.Sessions.SmppBindException>(() => client.ConnectAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal(CommandStatus.BindFailed, error.Status);
     }
