@@ -1,0 +1,32 @@
+namespace Pigeon.Server.Options;
+
+/// <summary>
+/// The gateway's settings, bound from the "Pigeon" section of configuration (appsettings.json, PIGEON__… environment
+/// variables, command-line flags) and validated at start by <see cref="PigeonOptionsValidator"/>.
+/// </summary>
+public sealed class PigeonOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Pigeon";
+
+    /// <summary>Where the SQLite database and the first-start credentials live.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>
+    /// The database: empty for SQLite in <see cref="DataDirectory"/>, or a PostgreSQL URL
+    /// (postgres://user:password@host:port/database) or Npgsql connection string.
+    /// </summary>
+    public string? Database { get; set; }
+
+    /// <summary>This node's number in message ids (0..1023); distinct per node in a cluster.</summary>
+    public int NodeId { get; set; }
+
+    public SmppListenerOptions Smpp { get; set; } = new();
+
+    public HttpListenerOptions Http { get; set; } = new();
+
+    public BuiltInSimulatorOptions Simulator { get; set; } = new();
+
+    /// <summary>How long a receipt waits for its SMPP account to bind before it is dropped.</summary>
+    public TimeSpan CustomerReceiptExpiry { get; set; } = TimeSpan.FromDays(3);
+}
