@@ -29,7 +29,7 @@ for round in $(seq 1 "$rounds"); do
   sim=$!
   wait_port "$port"
   a=$(run_load "$port")
-  kill -INT "$sim"; wait "$sim" || true
+  kill -TERM "$sim"; wait "$sim" || true  # a background job of a script ignores SIGINT
 
   port=$(free_port)
   (sleep 86400 | node tests/interop/smsc.js --port "$port" >/dev/null 2>&1) &

@@ -39,8 +39,10 @@ internal static class PigeonCommandLine
 
     private static void Stop(PosixSignalContext context, CancellationTokenSource stopping)
     {
-        // Keep the process alive: the command sees its token cancelled and shuts down in order.
+        // Keep the process alive: the command sees its token cancelled and shuts down in order. The cancellation
+        // runs on the thread pool, not on the signal's thread, so the shutdown's continuations never run inside
+        // this handler (where disposing the registration would wait on itself).
         context.Cancel = true;
-        stopping.Cancel();
+        _ = Task.Run(stopping.Cancel);
     }
 }

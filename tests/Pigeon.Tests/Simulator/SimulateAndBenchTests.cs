@@ -113,4 +113,18 @@ public sealed class SimulateAndBenchTests
         Assert.Equal(0, simulator.ExitCode);
         Assert.Contains(simulator.StandardOutput, l => l.StartsWith("pigeon simulate: stopped", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Simulator_with_bound_sessions_stops_cleanly_on_sigterm()
+    {
+        var (simulator, port) = await StartSimulatorAsync();
+        await using var _ = simulator;
+        await using var bench = await BenchAsync(port, "--count", "100");
+
+        await simulator.TerminateAsync();
+        await simulator.WaitForExitAsync(Timeout);
+
+        Assert.Equal(0, simulator.ExitCode);
+        Assert.Contains(simulator.StandardOutput, l => l.StartsWith("pigeon simulate: stopped", StringComparison.Ordinal) && l.Contains("submits=100", StringComparison.Ordinal));
+    }
 }

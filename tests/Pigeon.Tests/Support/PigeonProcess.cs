@@ -153,9 +153,14 @@ internal sealed partial class PigeonProcess : IAsyncDisposable
     }
 
     /// <summary>Sends SIGINT, as Ctrl-C does.</summary>
-    public async Task InterruptAsync()
+    public Task InterruptAsync() => SignalAsync("-INT");
+
+    /// <summary>Sends SIGTERM, as a service manager does.</summary>
+    public Task TerminateAsync() => SignalAsync("-TERM");
+
+    private async Task SignalAsync(string signal)
     {
-        using var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        using var kill = Process.Start("kill", [signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         await kill.WaitForExitAsync();
     }
 
