@@ -97,7 +97,7 @@ public sealed class SubmissionPlanner
                 $"Destination \"{request.Destination.Value}\" cannot be used: {destination.Failure}.");
         }
 
-        if (SenderResolution.Resolve(request.Source, account, _normalizer, out var source) is { } senderRefused)
+        if (SenderResolution.Resolve(request.Source, account, out var source) is { } senderRefused)
         {
             return SubmissionPlanResult.Refuse(senderRefused);
         }

@@ -9,7 +9,7 @@ namespace Pigeon.Gateway.Submission;
 /// account is loaded or changes, and reuse it.
 /// <para>
 /// The sender rule: every source must be one of the customer's active sender ids, alphanumeric or numeric alike.
-/// An alphanumeric source (TON 5, or TON 0 with anything but digits) matches a sender id exactly, case included,
+/// An alphanumeric source (TON 5, or TON 0 with a letter or a symbol people do not type in numbers) matches a sender id exactly, case included,
 /// since the handset shows it as given. A numeric source matches in its E.164 form, read as the destination is in
 /// the customer's country, or as given (for short codes). A customer without sender ids cannot send.
 /// </para>
