@@ -240,7 +240,7 @@ public sealed class RouteTable
         public static readonly RouteOrder Instance = new();
 
         public int Compare(Route? x, Route? y) =>
-            x is null || y is null ? Comparer<Route?>.Default.Compare(x, y)
+            x is null || y is null ? (x is null).CompareTo(y is null) * -1
             : x.Priority != y.Priority ? x.Priority.CompareTo(y.Priority)
             : x.Id.CompareTo(y.Id);
     }
