@@ -1,0 +1,355 @@
+using Microsoft.Extensions.Logging;
+using Pigeon.Gateway.Routing;
+using Pigeon.Smpp.Client;
+using Pigeon.Smpp.Pdus;
+using Pigeon.Smpp.Protocol;
+using Pigeon.Smpp.Sessions;
+
+namespace Pigeon.Gateway.Dispatch;
+
+/// <summary>
+/// One transceiver bind of a supplier: an <see cref="SmppClient"/> (which keeps the link alive and reconnects) and
+/// a send loop that takes parts from the supplier's queue and keeps up to <see cref="Supplier.Window"/> submits
+/// outstanding. Parts answered with throttling or a temporary failure are held by the bind and sent again first,
+/// in the order the bind took them, once its pause is over; parts behind them wait.
+/// </summary>
+internal sealed class SupplierBind : IAsyncDisposable
+{
+    private readonly SupplierConnector _connector;
+    private readonly DispatchOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly SmppClient _client;
+    private readonly SemaphoreSlim _window;
+    private readonly BindPause _pause;
+    private readonly Lock _sync = new();
+    private readonly SortedList<long, SubmitAttempt> _held = [];
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _nextSequence;
+    private int _outstanding;
+    private bool _stopped;
+    private Task _run = Task.CompletedTask;
+
+    public SupplierBind(SupplierConnector connector, Supplier supplier, int index, DispatchOptions options, TimeProvider timeProvider, ILogger logger)
+    {
+        _connector = connector;
+        _options = options;
+        _time = timeProvider;
+        _logger = logger;
+        Index = index;
+        Supplier = supplier;
+        _window = new SemaphoreSlim(supplier.Window, supplier.Window);
+        _pause = new BindPause(timeProvider);
+        var clientOptions = new SmppClientOptions
+        {
+            Host = supplier.Host,
+            Port = supplier.Port,
+            SystemId = supplier.SystemId,
+            Password = supplier.Password,
+            SystemType = supplier.SystemType,
+            BindMode = BindMode.Transceiver,
+            UseTls = supplier.UseTls,
+            RemoteCertificateValidation = options.RemoteCertificateValidation,
+            WindowSize = supplier.Window,
+            ResponseTimeout = options.ResponseTimeout,
+            EnquireLinkInterval = options.EnquireLinkInterval,
+            EnquireLinkTimeout = options.EnquireLinkTimeout,
+            ConnectTimeout = options.ConnectTimeout,
+            AutoReconnect = true,
+            ReconnectDelayMin = options.ReconnectDelayMin,
+            ReconnectDelayMax = options.ReconnectDelayMax,
+
+            // Throttling is handled here, per bind and in order, not by the client's shared retry.
+            MaxThrottleRetries = 0,
+        };
+        _client = new SmppClient(clientOptions, connector.Inbound.HandleAsync, logger, timeProvider);
+    }
+
+    /// <summary>0-based number of the bind within its supplier.</summary>
+    public int Index { get; }
+
+    /// <summary>The settings the bind was opened with.</summary>
+    public Supplier Supplier { get; }
+
+    /// <summary>True while the link is bound.</summary>
+    public bool IsBound => _client.IsBound;
+
+    /// <summary>Starts connecting and, once bound, sending.</summary>
+    public void Start() => _run = RunAsync(_stopping.Token);
+
+    /// <summary>Takes the parts the bind holds for sending again (while the supplier is unavailable).</summary>
+    public IReadOnlyList<SubmitAttempt> TakeHeld()
+    {
+        lock (_sync)
+        {
+            var held = _held.Values.ToArray();
+            _held.Clear();
+            return held;
+        }
+    }
+
+    /// <summary>
+    /// Stops sending, unbinds (submits outstanding get the unbind time-out to be answered), waits for every submit to
+    /// settle and gives the parts it still holds back to the queue.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        await _run;
+        await _client.DisposeAsync();
+        if (Interlocked.CompareExchange(ref _outstanding, 0, 0) == 0)
+        {
+            _drained.TrySetResult();
+        }
+
+        await _drained.Task;
+        SubmitAttempt[] held;
+        lock (_sync)
+        {
+            _stopped = true;
+            held = [.. _held.Values];
+            _held.Clear();
+        }
+
+        foreach (var attempt in held)
+        {
+            _connector.Queue.Return(attempt.Item);
+        }
+
+        _stopping.Dispose();
+        _window.Dispose();
+    }
+
+    private async Task RunAsync(CancellationToken stopping)
+    {
+        try
+        {
+            await ConnectAsync(stopping);
+            await SendLoopAsync(stopping);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task ConnectAsync(CancellationToken stopping)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await _client.ConnectAsync(stopping);
+                DispatchLog.BindConnected(_logger, Supplier.Id, Supplier.Name, Index, Supplier.Host, Supplier.Port);
+                return;
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                throw;
+            }
+#pragma warning disable CA1031 // Refused binds and unreachable hosts are retried with back-off for as long as the bind is wanted.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                var delay = BackoffDelay.Of(attempt, _options.ReconnectDelayMin, _options.ReconnectDelayMax, jitter: true);
+                DispatchLog.BindConnectFailed(_logger, ex, Supplier.Id, Index, attempt + 1, delay);
+                await Task.Delay(delay, _time, stopping);
+            }
+        }
+    }
+
+    private async Task SendLoopAsync(CancellationToken stopping)
+    {
+        var queue = _connector.Queue;
+        while (true)
+        {
+            await _connector.Gate.WaitAsync(stopping);
+            await _pause.WaitAsync(stopping);
+            if (!_client.IsBound)
+            {
+                // The client is reconnecting on its own; parts stay in the queue for other binds meanwhile.
+                await Task.Delay(_options.LinkPollInterval, _time, stopping);
+                continue;
+            }
+
+            await _window.WaitAsync(stopping);
+            SubmitAttempt attempt;
+            try
+            {
+                attempt = TakeFirstHeld() ?? new SubmitAttempt(await queue.DequeueAsync(stopping), Interlocked.Increment(ref _nextSequence));
+            }
+            catch
+            {
+                _window.Release();
+                throw;
+            }
+
+            try
+            {
+                await _connector.Limiter.AcquireAsync(stopping);
+            }
+            catch
+            {
+                Hold(attempt);
+                _window.Release();
+                throw;
+            }
+
+            if (!_connector.Gate.IsOpen || _pause.IsPaused || !_client.IsBound)
+            {
+                // Suspended, throttled or unbound while this part waited for its turn: it keeps its place.
+                Hold(attempt);
+                _window.Release();
+                continue;
+            }
+
+            Interlocked.Increment(ref _outstanding);
+            _ = SubmitAsync(attempt);
+        }
+    }
+
+    private SubmitAttempt? TakeFirstHeld()
+    {
+        lock (_sync)
+        {
+            if (_held.Count == 0)
+            {
+                return null;
+            }
+
+            var first = _held.GetValueAtIndex(0);
+            _held.RemoveAt(0);
+            return first;
+        }
+    }
+
+    private void Hold(SubmitAttempt attempt)
+    {
+        lock (_sync)
+        {
+            if (!_stopped)
+            {
+                _held[attempt.Sequence] = attempt;
+                return;
+            }
+        }
+
+        _connector.Queue.Return(attempt.Item);
+    }
+
+    private async Task SubmitAsync(SubmitAttempt attempt)
+    {
+        try
+        {
+            SubmitSmResp response;
+            try
+            {
+                attempt.Sends++;
+                _connector.Counters.Submit();
+                response = await _client.SubmitAsync(SubmitSmFactory.Create(attempt.Item), CancellationToken.None);
+            }
+            catch (SmppLinkDownException) when (_stopping.IsCancellationRequested)
+            {
+                // We closed the bind: not the supplier's failure.
+                Hold(attempt);
+                return;
+            }
+            catch (ObjectDisposedException)
+            {
+                Hold(attempt);
+                return;
+            }
+            catch (SmppException ex)
+            {
+                await OnTemporaryFailureAsync(attempt, ex.Status, Describe(ex));
+                return;
+            }
+#pragma warning disable CA1031 // Anything else (a PDU the codec refuses, say) counts against the part, which then fails over.
+            catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                await OnTemporaryFailureAsync(attempt, null, ex.Message);
+                return;
+            }
+
+            var status = response.CommandStatus;
+            switch (SupplierStatusClassifier.Classify(status))
+            {
+                case SupplierStatusClass.Accepted:
+                    _pause.Reset();
+                    await _connector.AcceptAsync(attempt, response.MessageId);
+                    break;
+                case SupplierStatusClass.Throttled:
+                    await OnThrottledAsync(attempt, status);
+                    break;
+                case SupplierStatusClass.Temporary:
+                    await OnTemporaryFailureAsync(attempt, status, status.ToString());
+                    break;
+                default:
+                    await _connector.RejectAsync(attempt, status);
+                    break;
+            }
+        }
+        catch (OperationCanceledException) when (_connector.IsDisposing)
+        {
+            // Shutting down while the store is failing: the part stays waiting in the store for the next start.
+        }
+        finally
+        {
+            _window.Release();
+            if (Interlocked.Decrement(ref _outstanding) == 0 && _stopping.IsCancellationRequested)
+            {
+                _drained.TrySetResult();
+            }
+        }
+    }
+
+    private async Task OnThrottledAsync(SubmitAttempt attempt, CommandStatus status)
+    {
+        _connector.Counters.Throttle();
+        attempt.LastStatus = status;
+        attempt.LastFailure = status.ToString();
+        if (RetryTimeExceeded(attempt))
+        {
+            await _connector.FailOverAsync(attempt, $"throttled for longer than {_options.MaxRetryTime}");
+            return;
+        }
+
+        var pause = _pause.Note(_options.ThrottleBackoffMin, _options.ThrottleBackoffMax);
+        DispatchLog.Throttled(_logger, Supplier.Id, Index, attempt.Item.PartId.Value, status, pause);
+        Hold(attempt);
+    }
+
+    private async Task OnTemporaryFailureAsync(SubmitAttempt attempt, CommandStatus? status, string failure)
+    {
+        _connector.Counters.TemporaryFailure();
+        attempt.TemporaryFailures++;
+        attempt.LastStatus = status ?? attempt.LastStatus;
+        attempt.LastFailure = failure;
+        if (attempt.TemporaryFailures >= _options.MaxTemporaryFailures || RetryTimeExceeded(attempt))
+        {
+            await _connector.FailOverAsync(attempt, $"{attempt.TemporaryFailures} temporary failures, the last: {failure}");
+            return;
+        }
+
+        var pause = _pause.Note(_options.RetryBackoffMin, _options.RetryBackoffMax);
+        DispatchLog.TemporaryFailure(_logger, Supplier.Id, Index, attempt.Item.PartId.Value, failure, attempt.TemporaryFailures, pause);
+        Hold(attempt);
+    }
+
+    /// <summary>Notes the first failure's time and tells whether the part has been failing too long.</summary>
+    private bool RetryTimeExceeded(SubmitAttempt attempt)
+    {
+        var now = _time.GetTimestamp();
+        attempt.FirstFailureTimestamp ??= now;
+        return _time.GetElapsedTime(attempt.FirstFailureTimestamp.Value, now) >= _options.MaxRetryTime;
+    }
+
+    private static string Describe(SmppException exception) => exception switch
+    {
+        SmppResponseTimeoutException => "no response in time",
+        SmppLinkDownException => "the link went down",
+        { Status: { } status } => status.ToString(),
+        _ => exception.GetType().Name,
+    };
+}
