@@ -27,6 +27,8 @@ internal sealed class SupplierBind : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _nextSequence;
+    private Task<DispatchItem>? _nextFromQueue;
+    private TaskCompletionSource? _heldArrived;
     private int _outstanding;
     private bool _stopped;
     private Task _run = Task.CompletedTask;
@@ -97,6 +99,18 @@ internal sealed class SupplierBind : IAsyncDisposable
     {
         await _stopping.CancelAsync();
         await _run;
+        if (_nextFromQueue is not null)
+        {
+            // Taken from the queue just as the bind stopped: it goes back.
+            try
+            {
+                _connector.Queue.Return(await _nextFromQueue);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
+            {
+            }
+        }
+
         await _client.DisposeAsync();
         if (Interlocked.CompareExchange(ref _outstanding, 0, 0) == 0)
         {
@@ -160,28 +174,26 @@ internal sealed class SupplierBind : IAsyncDisposable
 
     private async Task SendLoopAsync(CancellationToken stopping)
     {
-        var queue = _connector.Queue;
         while (true)
         {
             await _connector.Gate.WaitAsync(stopping);
             await _pause.WaitAsync(stopping);
             if (!_client.IsBound)
             {
-                // The client is reconnecting on its own; parts stay in the queue for other binds meanwhile.
+                // The client is reconnecting on its own; parts stay in the queue for other binds meanwhile, and a
+                // part already taken is held where the availability watch can find it.
+                HoldTakenPart();
                 await Task.Delay(_options.LinkPollInterval, _time, stopping);
                 continue;
             }
 
             await _window.WaitAsync(stopping);
-            SubmitAttempt attempt;
-            try
+            var attempt = TakeFirstHeld() ?? await NextFromQueueAsync(stopping);
+            if (attempt is null)
             {
-                attempt = TakeFirstHeld() ?? new SubmitAttempt(await queue.DequeueAsync(stopping), Interlocked.Increment(ref _nextSequence));
-            }
-            catch
-            {
+                // A part came back to be sent again while we waited for the queue: it goes first.
                 _window.Release();
-                throw;
+                continue;
             }
 
             try
@@ -208,6 +220,58 @@ internal sealed class SupplierBind : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The next part from the queue, or null when a part to send again arrived first. A wait for the queue that a
+    /// held part interrupts stays pending and is used on a later turn, so no part the queue hands out is dropped.
+    /// </summary>
+    private async ValueTask<SubmitAttempt?> NextFromQueueAsync(CancellationToken stopping)
+    {
+        if (_nextFromQueue is null)
+        {
+            if (_connector.Queue.TryDequeue(out var ready))
+            {
+                return new SubmitAttempt(ready, Interlocked.Increment(ref _nextSequence));
+            }
+
+            _nextFromQueue = _connector.Queue.DequeueAsync(stopping).AsTask();
+        }
+
+        if (!_nextFromQueue.IsCompleted)
+        {
+            Task heldArrived;
+            lock (_sync)
+            {
+                if (_held.Count > 0)
+                {
+                    return null;
+                }
+
+                _heldArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                heldArrived = _heldArrived.Task;
+            }
+
+            await Task.WhenAny(_nextFromQueue, heldArrived);
+            if (!_nextFromQueue.IsCompleted)
+            {
+                return null;
+            }
+        }
+
+        var next = _nextFromQueue;
+        _nextFromQueue = null;
+        return new SubmitAttempt(await next, Interlocked.Increment(ref _nextSequence));
+    }
+
+    /// <summary>Moves a part the queue already handed to this bind among the held ones.</summary>
+    private void HoldTakenPart()
+    {
+        if (_nextFromQueue is { IsCompletedSuccessfully: true } taken)
+        {
+            _nextFromQueue = null;
+            Hold(new SubmitAttempt(taken.Result, Interlocked.Increment(ref _nextSequence)));
+        }
+    }
+
     private SubmitAttempt? TakeFirstHeld()
     {
         lock (_sync)
@@ -225,16 +289,26 @@ internal sealed class SupplierBind : IAsyncDisposable
 
     private void Hold(SubmitAttempt attempt)
     {
+        TaskCompletionSource? heldArrived = null;
+        bool stopped;
         lock (_sync)
         {
-            if (!_stopped)
+            stopped = _stopped;
+            if (!stopped)
             {
                 _held[attempt.Sequence] = attempt;
-                return;
+                heldArrived = _heldArrived;
+                _heldArrived = null;
             }
         }
 
-        _connector.Queue.Return(attempt.Item);
+        if (stopped)
+        {
+            _connector.Queue.Return(attempt.Item);
+            return;
+        }
+
+        heldArrived?.TrySetResult();
     }
 
     private async Task SubmitAsync(SubmitAttempt attempt)
