@@ -20,6 +20,9 @@ internal sealed class FakeDispatchStore : IDispatchOutcomes, IDispatchBacklog
 
     public ConcurrentQueue<AcceptedPart> Accepted { get; } = new();
 
+    /// <summary>Accepted and receipt calls in the order they were stored: "accepted ID" and "receipt ID".</summary>
+    public ConcurrentQueue<string> Journal { get; } = new();
+
     public ConcurrentQueue<RejectedPart> Rejected { get; } = new();
 
     public ConcurrentQueue<FailedOverPart> FailedOver { get; } = new();
@@ -61,6 +64,7 @@ internal sealed class FakeDispatchStore : IDispatchOutcomes, IDispatchBacklog
         {
             WaitingFor(supplierId).Remove(item.PartId.Value);
             Accepted.Enqueue(new AcceptedPart(item.PartId.Value, supplierId, supplierMessageId, item.Attempts));
+            Journal.Enqueue("accepted " + supplierMessageId);
         }
 
         return ValueTask.CompletedTask;
@@ -97,6 +101,7 @@ internal sealed class FakeDispatchStore : IDispatchOutcomes, IDispatchBacklog
     {
         await StoreInboundAsync();
         Receipts.Enqueue((supplierId, receipt));
+        Journal.Enqueue("receipt " + receipt.MessageId);
     }
 
     public async ValueTask MobileOriginatedAsync(long supplierId, DeliverSm deliver, CancellationToken cancellationToken)
