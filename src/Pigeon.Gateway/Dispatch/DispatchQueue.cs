@@ -404,6 +404,12 @@ internal sealed class DispatchQueue : IAsyncDisposable
             foreach (var part in parts)
             {
                 var id = part.PartId.Value;
+                if (id <= plan.After)
+                {
+                    // Not what was asked for; ignoring it keeps every read moving forward.
+                    continue;
+                }
+
                 last = Math.Max(last, id);
                 if (plan.BelowCursorOnly && id > _cursor)
                 {
