@@ -60,9 +60,10 @@ public sealed class DispatchCoordinator : IAsyncDisposable
     /// settings to one already known: TPS and suspend/resume at once, admin down/up closing or opening the binds,
     /// changed connection settings reopening them.
     /// </summary>
+    /// <exception cref="ArgumentException">A setting no bind could use (e.g. a password over 8 characters).</exception>
     public async Task ApplyAsync(Supplier supplier, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(supplier);
+        SupplierSettings.Validate(supplier);
         await _control.WaitAsync(cancellationToken);
         try
         {

@@ -51,6 +51,9 @@ internal static partial class DispatchLog
     [LoggerMessage(114, LogLevel.Warning, "Part {PartId} was handed to supplier {SupplierId}, which is not configured; it waits in the store")]
     public static partial void UnknownSupplier(ILogger logger, long partId, long supplierId);
 
+    [LoggerMessage(116, LogLevel.Critical, "Supplier {SupplierId} bind {Bind} stopped sending after an unexpected failure")]
+    public static partial void BindFailed(ILogger logger, Exception exception, long supplierId, int bind);
+
     [LoggerMessage(115, LogLevel.Warning, "Supplier {SupplierId} answered part {PartId} OK without a message id")]
     public static partial void EmptyMessageId(ILogger logger, long supplierId, long partId);
 }

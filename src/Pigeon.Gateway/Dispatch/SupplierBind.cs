@@ -145,6 +145,12 @@ internal sealed class SupplierBind : IAsyncDisposable
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
         }
+#pragma warning disable CA1031 // A fault here is a bug; it must be seen in the log, not lost in an unobserved task.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            DispatchLog.BindFailed(_logger, ex, Supplier.Id, Index);
+        }
     }
 
     private async Task ConnectAsync(CancellationToken stopping)
