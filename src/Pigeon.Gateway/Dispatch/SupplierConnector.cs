@@ -23,6 +23,7 @@ internal sealed partial class SupplierConnector : IAsyncDisposable
     private readonly CancellationTokenSource _disposing = new();
     private Supplier _supplier;
     private SupplierBind[] _binds = [];
+    private bool _bindsOpen;
     private Task _monitor = Task.CompletedTask;
     private int _disposed;
 
@@ -128,7 +129,7 @@ internal sealed partial class SupplierConnector : IAsyncDisposable
                 DispatchLog.SubmitStateChanged(_logger, SupplierId, updated.Name, updated.SubmitSuspended ? "suspended" : "resumed");
             }
 
-            var open = _binds.Length > 0;
+            var open = _bindsOpen;
             if (!updated.AdminUp)
             {
                 if (open)
@@ -324,6 +325,7 @@ internal sealed partial class SupplierConnector : IAsyncDisposable
         }
 
         Volatile.Write(ref _binds, binds);
+        _bindsOpen = true;
         foreach (var bind in binds)
         {
             bind.Start();
@@ -334,6 +336,7 @@ internal sealed partial class SupplierConnector : IAsyncDisposable
     {
         var binds = _binds;
         Volatile.Write(ref _binds, []);
+        _bindsOpen = false;
         await Task.WhenAll(binds.Select(b => b.DisposeAsync().AsTask()));
     }
 }
