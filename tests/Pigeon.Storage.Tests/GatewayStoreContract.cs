@@ -1,5 +1,5 @@
-using Pigeon.Gateway.Identity;
 using Pigeon.Gateway.Accounts;
+using Pigeon.Gateway.Identity;
 using Pigeon.Gateway.Messages;
 using Pigeon.Gateway.Routing;
 using Pigeon.Gateway.Storage;
