@@ -11,10 +11,14 @@ namespace Pigeon.Storage.Postgres;
 /// <summary>
 /// Runs a write batch as one NpgsqlBatch in one transaction: one function call per command, all sent in one round
 /// trip, each answering one pigeon_write_result row (changed, id, part_id, finished_message_id, finished_status,
-/// notify_account, balance, count).
+/// notify_account, balance, count). The charges of a batch's accepted messages move each customer's running
+/// balance once, at the end of the batch (see pigeon_accept_message).
 /// </summary>
 internal sealed class PostgresBatchExecutor(NpgsqlDataSource dataSource) : IWriteBatchExecutor
 {
+    // Per batch: each customer charged, the charges in command order. Reused: one batch runs at a time.
+    private readonly Dictionary<long, List<(int Index, decimal Charge)>> _charges = [];
+
     public async ValueTask ExecuteAsync(ReadOnlyMemory<WriteCommand> commands, Memory<WriteResult> results, CancellationToken cancellationToken)
     {
         if (commands.Length != results.Length)
@@ -25,25 +29,59 @@ internal sealed class PostgresBatchExecutor(NpgsqlDataSource dataSource) : IWrit
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection, transaction);
+        _charges.Clear();
         for (var i = 0; i < commands.Length; i++)
         {
-            batch.BatchCommands.Add(Build(commands.Span[i]));
+            var command = commands.Span[i];
+            batch.BatchCommands.Add(Build(command));
+            if (command is AcceptMessage { Message: { Charge: not 0m } message })
+            {
+                if (!_charges.TryGetValue(message.CustomerId, out var charges))
+                {
+                    _charges[message.CustomerId] = charges = [];
+                }
+
+                charges.Add((i, message.Charge));
+            }
+        }
+
+        foreach (var (customer, charges) in _charges)
+        {
+            batch.BatchCommands.Add(Call("pigeon_add_to_balance", Int64(customer), Money(-charges.Sum(c => c.Charge))));
         }
 
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
         {
             for (var i = 0; i < commands.Length; i++)
             {
-                if ((i > 0 && !await reader.NextResultAsync(cancellationToken)) || !await reader.ReadAsync(cancellationToken))
-                {
-                    throw new InvalidOperationException($"The server gave no result for command {i}.");
-                }
-
+                await NextRowAsync(reader, i, cancellationToken);
                 results.Span[i] = Read(reader);
+            }
+
+            // Each accepted message reports the balance right after its own charge: the final balance plus the
+            // charges of that customer's messages after it in the batch.
+            var at = commands.Length;
+            foreach (var charges in _charges.Values)
+            {
+                await NextRowAsync(reader, at++, cancellationToken);
+                var balance = reader.GetDecimal(6);
+                for (var k = charges.Count - 1; k >= 0; k--)
+                {
+                    results.Span[charges[k].Index] = results.Span[charges[k].Index] with { Balance = balance };
+                    balance += charges[k].Charge;
+                }
             }
         }
 
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async ValueTask NextRowAsync(NpgsqlDataReader reader, int statement, CancellationToken cancellationToken)
+    {
+        if ((statement > 0 && !await reader.NextResultAsync(cancellationToken)) || !await reader.ReadAsync(cancellationToken))
+        {
+            throw new InvalidOperationException($"The server gave no result for statement {statement}.");
+        }
     }
 
     private static WriteResult Read(NpgsqlDataReader r) => new()
@@ -124,7 +162,8 @@ internal sealed class PostgresBatchExecutor(NpgsqlDataSource dataSource) : IWrit
             Array(NpgsqlDbType.Bigint, ids), Array(NpgsqlDbType.Integer, numbers), Array(NpgsqlDbType.Bytea, bodies),
             Array(NpgsqlDbType.Integer, esm), Array(NpgsqlDbType.Integer, codings), Array(NpgsqlDbType.Integer, sarReferences),
             Array(NpgsqlDbType.Integer, sarTotals), Array(NpgsqlDbType.Integer, sarNumbers), Array(NpgsqlDbType.Bigint, suppliers),
-            Array(NpgsqlDbType.Text, supplierIds), Array(NpgsqlDbType.Integer, statuses), Array(NpgsqlDbType.Integer, attempts));
+            Array(NpgsqlDbType.Text, supplierIds), Array(NpgsqlDbType.Integer, statuses), Array(NpgsqlDbType.Integer, attempts),
+            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Boolean, Value = true });
     }
 
     /// <summary>SELECT * FROM function($1, $2, ...): positional parameters, typed, so the call resolves without casts.</summary>

@@ -27,7 +27,10 @@ public readonly record struct WriteResult
     /// <summary>The SMPP account that is owed a new customer receipt because of this command.</summary>
     public long? NotifySmppAccountId { get; init; }
 
-    /// <summary>The customer's balance after a ledger move the command made.</summary>
+    /// <summary>
+    /// The customer's balance after the ledger move the command made (a charge, a refund). Within one batch, a move
+    /// by another command of the same batch may already be counted in; the ledger itself is exact.
+    /// </summary>
     public decimal? Balance { get; init; }
 
     /// <summary>Rows affected by a bulk command, or receipts matched by <see cref="RecordSupplierAccepted"/>.</summary>

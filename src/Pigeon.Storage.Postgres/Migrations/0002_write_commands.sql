@@ -105,7 +105,10 @@ BEGIN
 END
 $$;
 
--- AcceptMessage: the message, its parts (as parallel arrays), the charge.
+-- AcceptMessage: the message, its parts (as parallel arrays), the charge. With p_defer_balance the ledger entry is
+-- written but the running balance is left to pigeon_add_to_balance once per customer at the end of the batch: a
+-- bulk sender's customer row is then updated once a transaction instead of once a message (each update of one row
+-- leaves a row version behind that the next update of that transaction must step over).
 CREATE FUNCTION pigeon_accept_message(
     p_id bigint, p_customer bigint, p_account bigint, p_source text, p_source_ton integer, p_source_npi integer,
     p_destination text, p_data_coding integer, p_segments integer, p_part_count integer, p_reference text,
@@ -114,7 +117,7 @@ CREATE FUNCTION pigeon_accept_message(
     p_submitted_at timestamptz, p_done_at timestamptz,
     p_part_ids bigint[], p_part_numbers integer[], p_bodies bytea[], p_esm_classes integer[], p_codings integer[],
     p_sar_references integer[], p_sar_totals integer[], p_sar_numbers integer[], p_part_suppliers bigint[],
-    p_supplier_message_ids text[], p_part_statuses integer[], p_attempts integer[])
+    p_supplier_message_ids text[], p_part_statuses integer[], p_attempts integer[], p_defer_balance boolean)
 RETURNS pigeon_write_result
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -134,9 +137,28 @@ BEGIN
         AS u (id, number, body, esm, coding, sar_ref, sar_total, sar_number, supplier, smid, status, attempts);
     r.changed := true;
     r.count := 0;
-    IF p_charge <> 0 THEN
+    IF p_charge <> 0 AND p_defer_balance THEN
+        INSERT INTO ledger_entries (customer_id, kind, amount, reason, message_id, created_at)
+        VALUES (p_customer, 2, -p_charge, 'message charge', p_id, p_created_at);
+    ELSIF p_charge <> 0 THEN
         r.balance := pigeon_move_balance(p_customer, 2, -p_charge, 'message charge', p_id, p_created_at);
     END IF;
+    RETURN r;
+END
+$$;
+
+-- The running balance for the ledger entries a batch wrote with p_defer_balance.
+CREATE FUNCTION pigeon_add_to_balance(p_customer bigint, p_amount numeric) RETURNS pigeon_write_result
+LANGUAGE plpgsql AS $$
+DECLARE
+    r pigeon_write_result;
+BEGIN
+    UPDATE customers SET balance = balance + p_amount WHERE id = p_customer RETURNING balance INTO r.balance;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'No customer %.', p_customer;
+    END IF;
+    r.changed := true;
+    r.count := 0;
     RETURN r;
 END
 $$;
