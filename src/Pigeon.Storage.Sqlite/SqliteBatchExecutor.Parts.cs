@@ -38,7 +38,7 @@ internal sealed partial class SqliteBatchExecutor
         {
             S.MatchReceipt.Bind(tx, command.PartId.Value, receipt.Id).Execute();
             S.DropWaits.Bind(tx, receipt.Id).Execute();
-            var applied = ApplyPartStatus(command.PartId, receipt.Status, receipt.Error, receipt.At, MessageEventKind.Receipt, command.SupplierId, tx, out _);
+            var applied = ApplyPartStatus(command.PartId, receipt.Status, receipt.Error, receipt.At, command.At, MessageEventKind.Receipt, command.SupplierId, tx, out _);
             result = Merge(result, applied);
         }
 
@@ -52,7 +52,7 @@ internal sealed partial class SqliteBatchExecutor
             throw new ArgumentException($"FinishPart needs a final status, not {command.Status}.", nameof(command));
         }
 
-        var result = ApplyPartStatus(command.PartId, command.Status, command.Error, command.At, MessageEventKind.Finished, null, tx, out var message);
+        var result = ApplyPartStatus(command.PartId, command.Status, command.Error, command.At, command.At, MessageEventKind.Finished, null, tx, out var message);
         if (!result.Changed || command.Refund <= 0m || message is not { } messageId)
         {
             return result;
@@ -92,16 +92,17 @@ internal sealed partial class SqliteBatchExecutor
             return new WriteResult { Id = id };
         }
 
-        var applied = ApplyPartStatus(new MessageId(part), receipt.Status, receipt.Error, receipt.DoneAt ?? receipt.ReceivedAt, MessageEventKind.Receipt, receipt.SupplierId, tx, out _);
+        var applied = ApplyPartStatus(new MessageId(part), receipt.Status, receipt.Error, receipt.DoneAt ?? receipt.ReceivedAt, receipt.ReceivedAt, MessageEventKind.Receipt, receipt.SupplierId, tx, out _);
         return applied with { Id = id, PartId = new MessageId(part) };
     }
 
     /// <summary>
     /// Moves a part to a final status once (a part already final is left alone), records the event, rolls the
     /// parts up into the message's status, and queues the customer's receipt when that makes the message final
-    /// and its registered_delivery asks for one.
+    /// and its registered_delivery asks for one. <paramref name="at"/> is when the status was reached (a receipt's
+    /// done date), <paramref name="recordedAt"/> when Pigeon learnt it (the event's time, the customer receipt's age).
     /// </summary>
-    private WriteResult ApplyPartStatus(MessageId partId, MessageStatus status, string? error, DateTimeOffset at, MessageEventKind kind, long? supplierId, SqliteTransaction tx, out MessageId? changedMessage)
+    private WriteResult ApplyPartStatus(MessageId partId, MessageStatus status, string? error, DateTimeOffset at, DateTimeOffset recordedAt, MessageEventKind kind, long? supplierId, SqliteTransaction tx, out MessageId? changedMessage)
     {
         changedMessage = null;
         if (!status.IsFinal())
@@ -117,7 +118,7 @@ internal sealed partial class SqliteBatchExecutor
 
         var messageId = new MessageId(message);
         changedMessage = messageId;
-        InsertEvent(messageId, partId, kind, status, supplierId, error, at, tx);
+        InsertEvent(messageId, partId, kind, status, supplierId, error, recordedAt, tx);
         var parts = new List<MessageStatus>(4);
         using (var reader = S.PartStatuses.Bind(tx, message).Read())
         {
@@ -162,7 +163,7 @@ internal sealed partial class SqliteBatchExecutor
                     DestinationNpi = (byte)reader.GetInt32(4),
                     SubmittedAt = Relational.UtcMicroseconds.To(reader.GetInt64(6)),
                     DoneAt = at,
-                    CreatedAt = at,
+                    CreatedAt = recordedAt,
                 };
             }
         }

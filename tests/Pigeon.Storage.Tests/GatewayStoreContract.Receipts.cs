@@ -75,6 +75,28 @@ public abstract partial class GatewayStoreContract
     }
 
     [Fact]
+    public async Task A_customer_receipt_is_dated_by_the_supplier_done_date_and_aged_from_its_arrival()
+    {
+        var (customer, supplier) = await CustomerAndSupplierAsync();
+        var account = await Store.Provisioning.CreateSmppAccountAsync(Sample.SmppAccount(customer.Id), Ct);
+        var (message, parts) = Sample.Message(customer.Id, supplier.Id, smppAccountId: account.Id);
+        await Writer.WriteAsync(new AcceptMessage(message, parts), Ct);
+        await Writer.WriteAsync(new RecordSupplierAccepted(parts[0].Id, supplier.Id, "late", Sample.Now()), Ct);
+        var receivedAt = Sample.Now();
+        var doneAt = receivedAt.AddHours(-100);
+
+        await Writer.WriteAsync(new StoreReceipt(Sample.Receipt(supplier.Id, "late", MessageStatus.Delivered) with { DoneAt = doneAt, ReceivedAt = receivedAt }), Ct);
+        var expired = await Writer.WriteAsync(new ExpireCustomerReceipts(receivedAt.AddHours(-72), receivedAt), Ct);
+
+        Assert.Equal(0, expired.Count);
+        var owed = Assert.Single(await Store.Messages.ListPendingCustomerReceiptsAsync(account.Id, 0, 10, Ct));
+        Assert.Equal((doneAt, receivedAt), (owed.DoneAt, owed.CreatedAt));
+        var detail = (await Store.Messages.GetMessageAsync(message.Id, Ct))!;
+        Assert.Equal(doneAt, detail.Message.DoneAt);
+        Assert.Equal(receivedAt, detail.History[^1].At);
+    }
+
+    [Fact]
     public async Task Receipt_application_is_idempotent_a_second_final_receipt_changes_nothing()
     {
         var (customer, supplier) = await CustomerAndSupplierAsync();

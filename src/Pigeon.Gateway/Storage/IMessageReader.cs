@@ -27,6 +27,7 @@ public interface IMessageReader
     /// <summary>
     /// The dispatch queue refill: parts Accepted for <paramref name="supplierId"/> with an id above
     /// <paramref name="after"/>, in id order, at most <paramref name="limit"/> (pass the last id of a page to get the next).
+    /// Parts of scheduled messages come too: holding back those not due yet is the dispatcher's.
     /// </summary>
     ValueTask<IReadOnlyList<QueuedPart>> ListQueuedPartsAsync(long supplierId, MessageId after, int limit, CancellationToken cancellationToken);
 

@@ -62,8 +62,9 @@ END
 $$;
 
 -- A final status for a part, once; the event; the roll-up; the customer's receipt when the message became final.
+-- p_at is when the status was reached (a receipt's done date), p_recorded_at when Pigeon learnt it.
 CREATE FUNCTION pigeon_apply_part_status(
-    p_part bigint, p_status integer, p_error text, p_at timestamptz, p_kind integer, p_supplier bigint,
+    p_part bigint, p_status integer, p_error text, p_at timestamptz, p_recorded_at timestamptz, p_kind integer, p_supplier bigint,
     OUT o_changed boolean, OUT o_message bigint, OUT o_finished_status integer, OUT o_notify_account bigint)
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -80,7 +81,7 @@ BEGIN
     END IF;
     o_changed := true;
     INSERT INTO message_events (message_id, part_id, kind, status, supplier_id, detail, at)
-    VALUES (o_message, p_part, p_kind, p_status, p_supplier, p_error, p_at);
+    VALUES (o_message, p_part, p_kind, p_status, p_supplier, p_error, p_recorded_at);
     v_combined := pigeon_rollup(o_message);
     IF v_combined < 3 THEN
         IF v_combined = 2 THEN
@@ -99,7 +100,7 @@ BEGIN
         INSERT INTO customer_receipts (smpp_account_id, message_id, status, error, source, destination, destination_ton,
             destination_npi, submitted_at, done_at, created_at)
         VALUES (v_message.smpp_account_id, v_message.id, v_combined, v_message.error, v_message.destination, v_message.source,
-            v_message.source_ton, v_message.source_npi, v_message.created_at, p_at, p_at);
+            v_message.source_ton, v_message.source_npi, v_message.created_at, p_at, p_recorded_at);
         o_notify_account := v_message.smpp_account_id;
     END IF;
 END
@@ -195,7 +196,7 @@ BEGIN
     LOOP
         UPDATE receipts SET part_id = p_part WHERE id = v_receipt.id;
         DELETE FROM receipt_waits WHERE receipt_id = v_receipt.id;
-        SELECT * INTO a FROM pigeon_apply_part_status(p_part, v_receipt.status, v_receipt.error, v_receipt.at, 3, p_supplier);
+        SELECT * INTO a FROM pigeon_apply_part_status(p_part, v_receipt.status, v_receipt.error, v_receipt.at, p_at, 3, p_supplier);
         r.count := r.count + 1;
         IF a.o_finished_status IS NOT NULL THEN
             r.finished_message_id := a.o_message;
@@ -233,7 +234,7 @@ BEGIN
         RETURN r;
     END IF;
     r.part_id := v_part;
-    SELECT * INTO a FROM pigeon_apply_part_status(v_part, p_status, p_error, COALESCE(p_done_at, p_received_at), 3, p_supplier);
+    SELECT * INTO a FROM pigeon_apply_part_status(v_part, p_status, p_error, COALESCE(p_done_at, p_received_at), p_received_at, 3, p_supplier);
     r.changed := a.o_changed;
     IF a.o_finished_status IS NOT NULL THEN
         r.finished_message_id := a.o_message;
@@ -258,7 +259,7 @@ BEGIN
     END IF;
     r.count := 0;
     r.part_id := p_part;
-    SELECT * INTO a FROM pigeon_apply_part_status(p_part, p_status, p_error, p_at, 4, NULL);
+    SELECT * INTO a FROM pigeon_apply_part_status(p_part, p_status, p_error, p_at, p_at, 4, NULL);
     r.changed := a.o_changed;
     IF a.o_finished_status IS NOT NULL THEN
         r.finished_message_id := a.o_message;
