@@ -1,0 +1,11 @@
+using Pigeon.Gateway.Messages;
+
+namespace Pigeon.Gateway.Storage;
+
+/// <summary>
+/// Stores a new message with its parts (each queued for its <see cref="MessagePart.SupplierId"/>) and takes
+/// <see cref="MessageRecord.Charge"/> from the customer's balance through a <see cref="LedgerEntryKind.Charge"/>
+/// entry. Whether the balance suffices is the caller's decision; the store charges what it is told.
+/// The result's <see cref="WriteResult.Balance"/> is the balance after the charge.
+/// </summary>
+public sealed record AcceptMessage(MessageRecord Message, IReadOnlyList<MessagePart> Parts) : WriteCommand;

@@ -1,0 +1,84 @@
+using Pigeon.Gateway.Accounts;
+using Pigeon.Gateway.Routing;
+
+namespace Pigeon.Gateway.Storage;
+
+/// <summary>
+/// Accounts, routing and balances as operators manage them. Each call is its own transaction (these are rare next
+/// to messages and do not go through the group-commit writer). Create methods ignore the given Id (and CreatedAt,
+/// Balance) and return the stored record. Names operators refer to are unique: a clash raises
+/// <see cref="NameTakenException"/>. Update and remove methods return false when the row does not exist.
+/// </summary>
+public interface IProvisioningStore
+{
+    /// <summary>Everything the gateway keeps in memory, read in one consistent snapshot.</summary>
+    ValueTask<ProvisioningSnapshot> LoadSnapshotAsync(CancellationToken cancellationToken);
+
+    ValueTask<Customer> CreateCustomerAsync(Customer customer, CancellationToken cancellationToken);
+
+    ValueTask<Customer?> GetCustomerAsync(long id, CancellationToken cancellationToken);
+
+    ValueTask<Customer?> FindCustomerAsync(string name, CancellationToken cancellationToken);
+
+    ValueTask<IReadOnlyList<Customer>> ListCustomersAsync(CancellationToken cancellationToken);
+
+    ValueTask<bool> SetCustomerStatusAsync(long id, CustomerStatus status, CancellationToken cancellationToken);
+
+    /// <summary>Adds money (<paramref name="amount"/> above zero) through a Credit entry; returns the new balance.</summary>
+    ValueTask<decimal> CreditAsync(long customerId, decimal amount, string reason, CancellationToken cancellationToken);
+
+    /// <summary>An operator's correction of either sign through an Adjustment entry; returns the new balance.</summary>
+    ValueTask<decimal> AdjustBalanceAsync(long customerId, decimal amount, string reason, CancellationToken cancellationToken);
+
+    /// <summary>A customer's ledger, newest first, entries with an id below <paramref name="beforeId"/> (null: from the newest).</summary>
+    ValueTask<IReadOnlyList<LedgerEntry>> ListLedgerAsync(long customerId, long? beforeId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The sum of a customer's ledger, computed from the entries (an audit of the running balance).</summary>
+    ValueTask<decimal> SumLedgerAsync(long customerId, CancellationToken cancellationToken);
+
+    ValueTask<SmppAccount> CreateSmppAccountAsync(SmppAccount account, CancellationToken cancellationToken);
+
+    ValueTask<SmppAccount?> GetSmppAccountAsync(long id, CancellationToken cancellationToken);
+
+    ValueTask<SmppAccount?> FindSmppAccountAsync(string systemId, CancellationToken cancellationToken);
+
+    ValueTask<IReadOnlyList<SmppAccount>> ListSmppAccountsAsync(long customerId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes every setting of the account (password hash, bind/submit flags, max binds, TPS, IP allow-list, CUG);
+    /// its customer, system_id and creation time stay as they are.
+    /// </summary>
+    ValueTask<bool> UpdateSmppAccountAsync(SmppAccount account, CancellationToken cancellationToken);
+
+    ValueTask<bool> RemoveSmppAccountAsync(long id, CancellationToken cancellationToken);
+
+    ValueTask<SenderId> AddSenderIdAsync(SenderId senderId, CancellationToken cancellationToken);
+
+    ValueTask<IReadOnlyList<SenderId>> ListSenderIdsAsync(long customerId, CancellationToken cancellationToken);
+
+    ValueTask<bool> RemoveSenderIdAsync(long id, CancellationToken cancellationToken);
+
+    ValueTask<InboundNumber> AddInboundNumberAsync(InboundNumber number, CancellationToken cancellationToken);
+
+    ValueTask<IReadOnlyList<InboundNumber>> ListInboundNumbersAsync(long customerId, CancellationToken cancellationToken);
+
+    ValueTask<bool> RemoveInboundNumberAsync(string number, CancellationToken cancellationToken);
+
+    ValueTask<Supplier> CreateSupplierAsync(Supplier supplier, CancellationToken cancellationToken);
+
+    ValueTask<Supplier?> FindSupplierAsync(string name, CancellationToken cancellationToken);
+
+    ValueTask<IReadOnlyList<Supplier>> ListSuppliersAsync(CancellationToken cancellationToken);
+
+    /// <summary>Writes every setting of the supplier (connection, binds, window, TPS, admin_up, submit_suspended) but its id.</summary>
+    ValueTask<bool> UpdateSupplierAsync(Supplier supplier, CancellationToken cancellationToken);
+
+    /// <summary>Removes the supplier and its routes; messages keep its id in their history.</summary>
+    ValueTask<bool> RemoveSupplierAsync(long id, CancellationToken cancellationToken);
+
+    ValueTask<Route> CreateRouteAsync(Route route, CancellationToken cancellationToken);
+
+    ValueTask<IReadOnlyList<Route>> ListRoutesAsync(CancellationToken cancellationToken);
+
+    ValueTask<bool> RemoveRouteAsync(long id, CancellationToken cancellationToken);
+}

@@ -1,0 +1,186 @@
+using Microsoft.Data.Sqlite;
+using Pigeon.Gateway.Identity;
+using Pigeon.Gateway.Messages;
+using Pigeon.Gateway.Storage;
+using Pigeon.Smpp.Receipts;
+
+namespace Pigeon.Storage.Sqlite;
+
+/// <summary>This part: what happens to parts after acceptance (supplier id map, receipts, failover, finishing).</summary>
+internal sealed partial class SqliteBatchExecutor
+{
+    private WriteResult SupplierAccepted(RecordSupplierAccepted command, SqliteTransaction tx)
+    {
+        var messageId = ScalarOrNull(S.PartEnroute.Bind(tx, command.SupplierId, command.SupplierMessageId, command.PartId.Value));
+        if (messageId is not { } message)
+        {
+            return default;
+        }
+
+        var key = ReceiptMessageId.Normalize(command.SupplierMessageId);
+        S.MessageEnroute.Bind(tx, command.SupplierId, Micros(command.At), message).Execute();
+        S.UpsertIdMap.Bind(tx, command.SupplierId, key, command.PartId.Value).Execute();
+        InsertEvent(new MessageId(message), command.PartId, MessageEventKind.SupplierAccepted, MessageStatus.Enroute, command.SupplierId, command.SupplierMessageId, command.At, tx);
+
+        // Receipts that overtook this submit_sm_resp were kept waiting under their lookup keys: match them now.
+        var waiting = new List<(long Id, MessageStatus Status, string? Error, DateTimeOffset At)>();
+        using (var reader = S.WaitingReceipts.Bind(tx, command.SupplierId, key).Read())
+        {
+            while (reader.Read())
+            {
+                var at = reader.IsDBNull(3) ? reader.GetInt64(4) : reader.GetInt64(3);
+                waiting.Add((reader.GetInt64(0), (MessageStatus)reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetString(2), Relational.UtcMicroseconds.To(at)));
+            }
+        }
+
+        var result = new WriteResult { Changed = true, Count = waiting.Count };
+        foreach (var receipt in waiting)
+        {
+            S.MatchReceipt.Bind(tx, command.PartId.Value, receipt.Id).Execute();
+            S.DropWaits.Bind(tx, receipt.Id).Execute();
+            var applied = ApplyPartStatus(command.PartId, receipt.Status, receipt.Error, receipt.At, command.At, MessageEventKind.Receipt, command.SupplierId, tx, out _);
+            result = Merge(result, applied);
+        }
+
+        return result;
+    }
+
+    private WriteResult Finish(FinishPart command, SqliteTransaction tx)
+    {
+        if (!command.Status.IsFinal())
+        {
+            throw new ArgumentException($"FinishPart needs a final status, not {command.Status}.", nameof(command));
+        }
+
+        var result = ApplyPartStatus(command.PartId, command.Status, command.Error, command.At, command.At, MessageEventKind.Finished, null, tx, out var message);
+        if (!result.Changed || command.Refund <= 0m || message is not { } messageId)
+        {
+            return result;
+        }
+
+        var customer = Scalar(S.MessageCustomer.Bind(tx, messageId.Value));
+        var reason = command.Error is null ? "message refund" : $"message refund: {command.Error}";
+        return result with { Balance = MoveBalance(customer, LedgerEntryKind.Refund, command.Refund, reason, messageId, command.At, tx) };
+    }
+
+    private WriteResult Failover(RecordFailover command, SqliteTransaction tx)
+    {
+        var messageId = ScalarOrNull(S.PartFailover.Bind(tx, command.ToSupplierId, command.PartId.Value, command.FromSupplierId));
+        if (messageId is not { } message)
+        {
+            return default;
+        }
+
+        S.MessageSupplier.Bind(tx, command.ToSupplierId, message).Execute();
+        InsertEvent(new MessageId(message), command.PartId, MessageEventKind.FailedOver, MessageStatus.Accepted, command.ToSupplierId, command.Reason, command.At, tx);
+        return new WriteResult { Changed = true };
+    }
+
+    private WriteResult Receipt(ReceiptRecord receipt, SqliteTransaction tx)
+    {
+        var keys = ReceiptMessageId.GetLookupKeys(receipt.SupplierMessageId);
+        var partId = ScalarOrNull(S.LookupIdMap.Bind(tx, receipt.SupplierId, keys[0], keys[Math.Min(1, keys.Count - 1)], keys[^1]));
+        var id = Scalar(S.InsertReceipt.Bind(
+            tx, receipt.SupplierId, receipt.SupplierMessageId, (int)receipt.Status, receipt.Error, Micros(receipt.DoneAt), Micros(receipt.ReceivedAt), partId));
+        if (partId is not { } part)
+        {
+            foreach (var key in keys)
+            {
+                S.InsertWait.Bind(tx, receipt.SupplierId, key, id).Execute();
+            }
+
+            return new WriteResult { Id = id };
+        }
+
+        var applied = ApplyPartStatus(new MessageId(part), receipt.Status, receipt.Error, receipt.DoneAt ?? receipt.ReceivedAt, receipt.ReceivedAt, MessageEventKind.Receipt, receipt.SupplierId, tx, out _);
+        return applied with { Id = id, PartId = new MessageId(part) };
+    }
+
+    /// <summary>
+    /// Moves a part to a final status once (a part already final is left alone), records the event, rolls the
+    /// parts up into the message's status, and queues the customer's receipt when that makes the message final
+    /// and its registered_delivery asks for one. <paramref name="at"/> is when the status was reached (a receipt's
+    /// done date), <paramref name="recordedAt"/> when Pigeon learnt it (the event's time, the customer receipt's age).
+    /// </summary>
+    private WriteResult ApplyPartStatus(MessageId partId, MessageStatus status, string? error, DateTimeOffset at, DateTimeOffset recordedAt, MessageEventKind kind, long? supplierId, SqliteTransaction tx, out MessageId? changedMessage)
+    {
+        changedMessage = null;
+        if (!status.IsFinal())
+        {
+            return new WriteResult { PartId = partId };
+        }
+
+        var messageValue = ScalarOrNull(S.PartFinal.Bind(tx, (int)status, partId.Value));
+        if (messageValue is not { } message)
+        {
+            return new WriteResult { PartId = partId };
+        }
+
+        var messageId = new MessageId(message);
+        changedMessage = messageId;
+        InsertEvent(messageId, partId, kind, status, supplierId, error, recordedAt, tx);
+        var parts = new List<MessageStatus>(4);
+        using (var reader = S.PartStatuses.Bind(tx, message).Read())
+        {
+            while (reader.Read())
+            {
+                parts.Add((MessageStatus)reader.GetInt32(0));
+            }
+        }
+
+        var combined = MessageStatusRollup.Combine(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(parts));
+        var result = new WriteResult { Changed = true, PartId = partId };
+        if (!combined.IsFinal())
+        {
+            if (combined == MessageStatus.Enroute)
+            {
+                S.MessageLeftQueue.Bind(tx, message).Execute();
+            }
+
+            return result;
+        }
+
+        CustomerReceiptRecord? owed = null;
+        using (var reader = S.MessageFinal.Bind(tx, (int)combined, error, Micros(at), message).Read())
+        {
+            if (!reader.Read())
+            {
+                return result;
+            }
+
+            result = result with { FinishedMessageId = messageId, FinishedStatus = combined };
+            if (!reader.IsDBNull(0) && RegisteredDeliveryPolicy.IsReceiptOwed((byte)reader.GetInt32(1), combined))
+            {
+                owed = new CustomerReceiptRecord
+                {
+                    SmppAccountId = reader.GetInt64(0),
+                    MessageId = messageId,
+                    Status = combined,
+                    Error = reader.IsDBNull(7) ? null : reader.GetString(7),
+                    Source = reader.GetString(5),
+                    Destination = reader.GetString(2),
+                    DestinationTon = (byte)reader.GetInt32(3),
+                    DestinationNpi = (byte)reader.GetInt32(4),
+                    SubmittedAt = Relational.UtcMicroseconds.To(reader.GetInt64(6)),
+                    DoneAt = at,
+                    CreatedAt = recordedAt,
+                };
+            }
+        }
+
+        if (owed is not null)
+        {
+            InsertCustomerReceipt(owed, tx);
+            result = result with { NotifySmppAccountId = owed.SmppAccountId };
+        }
+
+        return result;
+    }
+
+    private static WriteResult Merge(WriteResult total, WriteResult applied) => total with
+    {
+        FinishedMessageId = applied.FinishedMessageId ?? total.FinishedMessageId,
+        FinishedStatus = applied.FinishedStatus ?? total.FinishedStatus,
+        NotifySmppAccountId = applied.NotifySmppAccountId ?? total.NotifySmppAccountId,
+    };
+}
