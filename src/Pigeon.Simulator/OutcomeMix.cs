@@ -91,17 +91,23 @@ public sealed class OutcomeMix
         return true;
     }
 
-    /// <summary>Picks an outcome.</summary>
-    public ReceiptOutcome Pick()
+    /// <summary>
+    /// The outcome of the message with this sequence number: a fixed function of it, so the simulator can answer
+    /// query_sm later without keeping a record per message. Consecutive numbers are spread evenly by the SplitMix64
+    /// finaliser, so the mix holds over any run of messages.
+    /// </summary>
+    public ReceiptOutcome PickFor(long sequence)
     {
         if (_outcomes.Length == 1)
         {
             return _outcomes[0];
         }
 
-#pragma warning disable CA5394 // Simulated outcomes need speed, not cryptographic randomness.
-        var roll = Random.Shared.NextDouble();
-#pragma warning restore CA5394
+        var z = unchecked((ulong)sequence + 0x9E3779B97F4A7C15UL);
+        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
+        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
+        z ^= z >> 31;
+        var roll = (z >> 11) * (1.0 / (1UL << 53));
         for (var i = 0; i < _cumulative.Length; i++)
         {
             if (roll < _cumulative[i])

@@ -26,7 +26,7 @@ public sealed class SmscSimulator : ISmppServerHandler, IAsyncDisposable
     private readonly ReceiptDelayLine _delayLine;
     private readonly ConcurrentDictionary<string, ReceiverPool> _pools = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<long, long> _submitsPerSession = new();
-    private readonly MessageLedger _ledger = new(capacity: 200_000);
+    private readonly ConcurrentDictionary<string, byte> _cancelled = new(StringComparer.Ordinal);
     private int _moReference;
 
     public SmscSimulator(SimulatorOptions options, ILoggerFactory loggerFactory, TimeProvider timeProvider)
@@ -110,8 +110,8 @@ public sealed class SmscSimulator : ISmppServerHandler, IAsyncDisposable
             DataSm data => HandleSubmit(session, data, data.Destination, cancellationToken),
             SubmitMulti multi => HandleSubmit(session, multi, multi.Destinations.Count > 0 ? multi.Destinations[0].Address : SmppAddress.Empty, cancellationToken),
             QuerySm query => ValueTask.FromResult<ResponsePdu?>(Query(query)),
-            CancelSm cancel => ValueTask.FromResult<ResponsePdu?>(cancel.CreateResponse(_ledger.TryCancel(cancel.MessageId) ? CommandStatus.Ok : CommandStatus.CancelFailed)),
-            ReplaceSm replace => ValueTask.FromResult<ResponsePdu?>(replace.CreateResponse(_ledger.IsPending(replace.MessageId) ? CommandStatus.Ok : CommandStatus.ReplaceFailed)),
+            CancelSm cancel => ValueTask.FromResult<ResponsePdu?>(cancel.CreateResponse(TryCancel(cancel.MessageId) ? CommandStatus.Ok : CommandStatus.CancelFailed)),
+            ReplaceSm replace => ValueTask.FromResult<ResponsePdu?>(replace.CreateResponse(IsKnownAndNotCancelled(replace.MessageId) ? CommandStatus.Ok : CommandStatus.ReplaceFailed)),
             _ => ValueTask.FromResult<ResponsePdu?>(request.CreateResponse(CommandStatus.InvalidCommandId)),
         };
 
@@ -146,7 +146,7 @@ public sealed class SmscSimulator : ISmppServerHandler, IAsyncDisposable
             return request.CreateResponse(_options.RejectStatus);
         }
 
-        var messageId = _ids.Next();
+        var messageId = _ids.Next(out var sequence);
         var response = request.CreateResponse();
         switch (response)
         {
@@ -159,8 +159,7 @@ public sealed class SmscSimulator : ISmppServerHandler, IAsyncDisposable
         }
 
         Statistics.Accept();
-        var outcome = _options.Outcomes.Pick();
-        _ledger.Add(messageId, outcome.State);
+        var outcome = _options.Outcomes.PickFor(sequence);
         if (WantsReceipt(request.RegisteredDelivery, outcome))
         {
             var receipt = BuildReceipt(messageId, request, destination, outcome);
@@ -212,16 +211,21 @@ public sealed class SmscSimulator : ISmppServerHandler, IAsyncDisposable
     {
         Statistics.Query();
         var response = (QuerySmResp)query.CreateResponse();
-        if (!_ledger.TryGetState(query.MessageId, out var state))
+        if (!_ids.TryGetSequence(query.MessageId, out var sequence))
         {
             response.CommandStatus = CommandStatus.QueryFailed;
             return response;
         }
 
         response.MessageId = query.MessageId;
-        response.MessageState = state;
+        response.MessageState = _cancelled.ContainsKey(query.MessageId) ? MessageState.Deleted : _options.Outcomes.PickFor(sequence).State;
         return response;
     }
+
+    private bool IsKnownAndNotCancelled(string messageId) =>
+        _ids.TryGetSequence(messageId, out _) && !_cancelled.ContainsKey(messageId);
+
+    private bool TryCancel(string messageId) => IsKnownAndNotCancelled(messageId) && _cancelled.TryAdd(messageId, 0);
 
     private void Dispatch(string systemId, DeliverSm pdu)
     {

@@ -27,7 +27,15 @@ public static class ReceiptMessageId
             zeros++;
         }
 
-        return span[zeros..].ToString().ToLowerInvariant();
+        var normalized = span[zeros..];
+
+        // Most SMSCs already send lower-case ids without padding: hand back the same string, allocating nothing.
+        if (normalized.Length == id.Length && !normalized.ContainsAnyInRange('A', 'Z'))
+        {
+            return id;
+        }
+
+        return normalized.ToString().ToLowerInvariant();
     }
 
     /// <summary>True if the ids are equal once normalized, or one's hexadecimal value is the other's decimal value.</summary>
