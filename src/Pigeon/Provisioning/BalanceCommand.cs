@@ -18,15 +18,8 @@ internal static class BalanceCommand
     private static Command Add(StoreSelection selection)
     {
         var customer = new Option<string>("--customer") { Description = "The customer's name or id.", Required = true };
-        var amount = Amount("--amount", "Amount to add (a credit); a negative amount is recorded as an adjustment.", positive: false);
+        var amount = Amount("--amount", "Amount to add (a credit); a negative amount is recorded as an adjustment.", AmountSign.NotZero);
         amount.Required = true;
-        amount.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<decimal>() == 0m && r.Tokens.Count > 0)
-            {
-                r.AddError("--amount must not be zero.");
-            }
-        });
         var reason = new Option<string?>("--reason") { Description = "Why, kept in the ledger." };
         var command = new Command("add", "Credit a customer (or correct its balance with a negative amount).") { customer, amount, reason };
         ProvisioningAction.Set(command, selection, async (context, ct) =>

@@ -28,7 +28,7 @@ internal static class CustomersCommand
             .Check(v => v is { Length: 2 } && v.All(char.IsAsciiLetter) ? null : $"a two-letter country code like GB; got '{v}'.");
         var currency = new Option<string>("--currency") { Description = "ISO 4217 currency of the balance.", DefaultValueFactory = _ => "EUR" }
             .Check(v => v is { Length: 3 } && v.All(char.IsAsciiLetter) ? null : $"a three-letter currency code like EUR; got '{v}'.");
-        var credit = Amount("--credit", "Opening credit, added through the ledger.", positive: true);
+        var credit = Amount("--credit", "Opening credit, added through the ledger.", AmountSign.Positive);
         var command = new Command("add", "Create a customer.") { name, country, currency, credit };
         name.Validators.Add(result =>
         {

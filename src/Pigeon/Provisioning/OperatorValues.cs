@@ -21,14 +21,14 @@ internal static class OperatorValues
         decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out amount)
         && decimal.Round(amount, MoneyScale) == amount;
 
-    /// <summary>A money option: "12.5", "-0.000001"; <paramref name="positive"/> refuses zero and below.</summary>
-    public static Option<decimal> Amount(string name, string description, bool positive) => new(name)
+    /// <summary>A money option: "12.5", "-0.000001"; <paramref name="sign"/> says which amounts it takes.</summary>
+    public static Option<decimal> Amount(string name, string description, AmountSign sign) => new(name)
     {
         Description = description,
-        CustomParser = result => ParseAmount(result, name, positive),
+        CustomParser = result => ParseAmount(result, name, sign),
     };
 
-    private static decimal ParseAmount(ArgumentResult result, string name, bool positive)
+    private static decimal ParseAmount(ArgumentResult result, string name, AmountSign sign)
     {
         var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
         if (!TryParseAmount(text, out var amount))
@@ -37,9 +37,16 @@ internal static class OperatorValues
             return 0m;
         }
 
-        if (positive && amount <= 0m)
+        var refusal = sign switch
         {
-            result.AddError($"{name} must be above zero; got {text}.");
+            AmountSign.Positive when amount <= 0m => "above zero",
+            AmountSign.NotNegative when amount < 0m => "zero or above",
+            AmountSign.NotZero when amount == 0m => "other than zero",
+            _ => null,
+        };
+        if (refusal is not null)
+        {
+            result.AddError($"{name} must be {refusal}; got {text}.");
         }
 
         return amount;

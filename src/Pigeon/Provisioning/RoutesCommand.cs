@@ -22,15 +22,8 @@ internal static class RoutesCommand
         var prefix = new Option<string>("--prefix") { Description = "E.164 digit prefix; \"\" for a catch-all.", Required = true }
             .Check(v => (v ?? string.Empty).TrimStart('+') is var d && d.Length <= 15 && d.All(char.IsAsciiDigit) ? null : $"digits only; got '{v}'.");
         var supplier = new Option<string>("--supplier") { Description = "The supplier's name.", Required = true };
-        var price = Amount("--price", "Price of one segment.", positive: false);
+        var price = Amount("--price", "Price of one segment.", AmountSign.NotNegative);
         price.Required = true;
-        price.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<decimal>() < 0m)
-            {
-                r.AddError("--price must not be negative.");
-            }
-        });
         var currency = new Option<string>("--currency") { Description = "ISO 4217 currency of the price.", DefaultValueFactory = _ => "EUR" }
             .Check(v => v is { Length: 3 } && v.All(char.IsAsciiLetter) ? null : $"a three-letter currency code like EUR; got '{v}'.");
         var customer = new Option<string?>("--customer") { Description = "Only for this customer (name or id); default: every customer." };
