@@ -10,6 +10,11 @@ namespace Pigeon.Storage.Relational;
 /// </summary>
 internal sealed partial class RelationalProvisioningStore(ISqlDialect dialect, TimeProvider timeProvider) : IProvisioningStore
 {
+    private const string VersionSql = "SELECT version FROM provisioning_state WHERE id = 1";
+
+    // The same condition as the partial index ix_ledger_entries_balance_moves, so the engine can use it.
+    private const string LastBalanceMoveSql = "SELECT COALESCE(MAX(id), 0) FROM ledger_entries WHERE kind IN (1, 4)";
+
     public async ValueTask<ProvisioningSnapshot> LoadSnapshotAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenConnectionAsync(cancellationToken);
@@ -21,9 +26,29 @@ internal sealed partial class RelationalProvisioningStore(ISqlDialect dialect, T
             await ListAsync(connection, transaction, $"SELECT {ProvisioningRows.SenderIdColumns} FROM sender_ids ORDER BY id", null, ProvisioningRows.ReadSenderId, cancellationToken),
             await ListAsync(connection, transaction, $"SELECT {ProvisioningRows.InboundNumberColumns} FROM inbound_numbers ORDER BY number", null, ProvisioningRows.ReadInboundNumber, cancellationToken),
             await ListAsync(connection, transaction, $"SELECT {ProvisioningRows.SupplierColumns} FROM suppliers ORDER BY id", null, ProvisioningRows.ReadSupplier, cancellationToken),
-            await ListAsync(connection, transaction, $"SELECT {ProvisioningRows.RouteColumns} FROM routes ORDER BY id", null, ProvisioningRows.ReadRoute, cancellationToken));
+            await ListAsync(connection, transaction, $"SELECT {ProvisioningRows.RouteColumns} FROM routes ORDER BY id", null, ProvisioningRows.ReadRoute, cancellationToken))
+        {
+            Version = await ScalarAsync(connection, transaction, VersionSql, cancellationToken),
+            LastBalanceMoveId = await ScalarAsync(connection, transaction, LastBalanceMoveSql, cancellationToken),
+        };
         await transaction.CommitAsync(cancellationToken);
         return snapshot;
+    }
+
+    public async ValueTask<long> GetProvisioningVersionAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenConnectionAsync(cancellationToken);
+        return await ScalarAsync(connection, null, VersionSql, cancellationToken);
+    }
+
+    public ValueTask<IReadOnlyList<LedgerEntry>> ListBalanceMovesAsync(long afterId, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        return ListAsync(
+            $"SELECT {ProvisioningRows.LedgerColumns} FROM ledger_entries WHERE id > @after AND kind IN ({(int)LedgerEntryKind.Credit}, {(int)LedgerEntryKind.Adjustment}) ORDER BY id LIMIT @limit",
+            command => command.With("@after", afterId).With("@limit", limit),
+            ProvisioningRows.ReadLedgerEntry,
+            cancellationToken);
     }
 
     public async ValueTask<Customer> CreateCustomerAsync(Customer customer, CancellationToken cancellationToken)
@@ -141,24 +166,52 @@ internal sealed partial class RelationalProvisioningStore(ISqlDialect dialect, T
     private async ValueTask<long> InsertAsync(string sql, Action<DbCommand> bind, string kind, string name, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.Command(sql);
-        bind(command);
-        try
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        long id;
+        await using (var command = connection.Command(sql, transaction))
         {
-            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            bind(command);
+            try
+            {
+                id = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            }
+            catch (DbException error) when (dialect.IsUniqueViolation(error))
+            {
+                throw new NameTakenException(kind, name, error);
+            }
         }
-        catch (DbException error) when (dialect.IsUniqueViolation(error))
-        {
-            throw new NameTakenException(kind, name, error);
-        }
+
+        await BumpVersionAsync(connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return id;
     }
 
     private async ValueTask<bool> UpdateAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.Command(sql);
-        bind(command);
-        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        int rows;
+        await using (var command = connection.Command(sql, transaction))
+        {
+            bind(command);
+            rows = await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (rows == 0)
+        {
+            return false;
+        }
+
+        await BumpVersionAsync(connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Every provisioning write bumps the marker in its own transaction, so a poller never sees it early.</summary>
+    private static async ValueTask BumpVersionAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command("UPDATE provisioning_state SET version = version + 1 WHERE id = 1", transaction);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async ValueTask<T?> SingleAsync<T>(string sql, object key, Func<DbDataReader, ISqlDialect, T> read, CancellationToken cancellationToken)
@@ -168,6 +221,12 @@ internal sealed partial class RelationalProvisioningStore(ISqlDialect dialect, T
         await using var command = connection.Command(sql).With("@key", key);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? read(reader, dialect) : null;
+    }
+
+    private static async ValueTask<long> ScalarAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command(sql, transaction);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private async ValueTask<IReadOnlyList<T>> ListAsync<T>(string sql, Action<DbCommand>? bind, Func<DbDataReader, ISqlDialect, T> read, CancellationToken cancellationToken)

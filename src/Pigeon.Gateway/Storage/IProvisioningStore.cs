@@ -14,6 +14,21 @@ public interface IProvisioningStore
     /// <summary>Everything the gateway keeps in memory, read in one consistent snapshot.</summary>
     ValueTask<ProvisioningSnapshot> LoadSnapshotAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A change marker: a number that every provisioning write (create, update, remove of customers, SMPP accounts,
+    /// sender ids, inbound numbers, suppliers, routes) increases in the write's own transaction. A running gateway
+    /// polls it and reloads <see cref="LoadSnapshotAsync"/> when it moved. Balance moves do not change it; read them
+    /// with <see cref="ListBalanceMovesAsync"/>.
+    /// </summary>
+    ValueTask<long> GetProvisioningVersionAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Operators' balance moves (<see cref="LedgerEntryKind.Credit"/> and <see cref="LedgerEntryKind.Adjustment"/>)
+    /// of every customer with an id above <paramref name="afterId"/>, in id order, at most <paramref name="limit"/>:
+    /// pass the last id of a page to get the next. Start from <see cref="ProvisioningSnapshot.LastBalanceMoveId"/>.
+    /// </summary>
+    ValueTask<IReadOnlyList<LedgerEntry>> ListBalanceMovesAsync(long afterId, int limit, CancellationToken cancellationToken);
+
     ValueTask<Customer> CreateCustomerAsync(Customer customer, CancellationToken cancellationToken);
 
     ValueTask<Customer?> GetCustomerAsync(long id, CancellationToken cancellationToken);

@@ -10,4 +10,14 @@ public sealed record ProvisioningSnapshot(
     IReadOnlyList<SenderId> SenderIds,
     IReadOnlyList<InboundNumber> InboundNumbers,
     IReadOnlyList<Supplier> Suppliers,
-    IReadOnlyList<Route> Routes);
+    IReadOnlyList<Route> Routes)
+{
+    /// <summary>The <see cref="IProvisioningStore.GetProvisioningVersionAsync"/> marker this snapshot was read at.</summary>
+    public long Version { get; init; }
+
+    /// <summary>
+    /// The id of the newest Credit or Adjustment ledger entry already counted in the customers' balances (0: none):
+    /// where <see cref="IProvisioningStore.ListBalanceMovesAsync"/> should start after loading this snapshot.
+    /// </summary>
+    public long LastBalanceMoveId { get; init; }
+}

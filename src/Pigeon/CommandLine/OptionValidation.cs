@@ -10,7 +10,11 @@ internal static class OptionValidation
     {
         option.Validators.Add(result =>
         {
-            var value = result.GetValueOrDefault<int>();
+            if (!TryGetValue<int>(result, out var value))
+            {
+                return;
+            }
+
             if (value < min || value > max)
             {
                 result.AddError(string.Create(CultureInfo.InvariantCulture, $"{option.Name} must be between {min} and {max}; got {value}."));
@@ -23,7 +27,11 @@ internal static class OptionValidation
     {
         option.Validators.Add(result =>
         {
-            var value = result.GetValueOrDefault<long>();
+            if (!TryGetValue<long>(result, out var value))
+            {
+                return;
+            }
+
             if (value < min)
             {
                 result.AddError(string.Create(CultureInfo.InvariantCulture, $"{option.Name} must be at least {min}; got {value}."));
@@ -36,7 +44,11 @@ internal static class OptionValidation
     {
         option.Validators.Add(result =>
         {
-            var value = result.GetValueOrDefault<double>();
+            if (!TryGetValue<double>(result, out var value))
+            {
+                return;
+            }
+
             if (!(value >= 0 && value <= 1))
             {
                 result.AddError(string.Create(CultureInfo.InvariantCulture, $"{option.Name} must be a share between 0 and 1; got {value}."));
@@ -58,11 +70,29 @@ internal static class OptionValidation
         return option;
     }
 
+    /// <summary>
+    /// The option's value, or false when the token did not convert (the parser has already reported that as a usage
+    /// error; reading the value then would throw instead of letting the error be shown).
+    /// </summary>
+    private static bool TryGetValue<T>(System.CommandLine.Parsing.OptionResult result, out T value)
+    {
+        try
+        {
+            value = result.GetValueOrDefault<T>();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            value = default!;
+            return false;
+        }
+    }
+
     public static Option<T> Check<T>(this Option<T> option, Func<T, string?> check)
     {
         option.Validators.Add(result =>
         {
-            if (check(result.GetValueOrDefault<T>()) is { } error)
+            if (TryGetValue<T>(result, out var value) && check(value) is { } error)
             {
                 result.AddError($"{option.Name}: {error}");
             }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using Pigeon.Bench;
+using Pigeon.Provisioning;
 using Pigeon.Simulator;
 
 namespace Pigeon.CommandLine;
@@ -14,11 +15,13 @@ internal static class PigeonCommandLine
         {
             BenchSmppCommand.Create(),
         };
-        return new RootCommand("Pigeon: an operator-grade SMS gateway. SMPP v3.4 and HTTP in, SMPP out, receipts back.")
+        var root = new RootCommand("Pigeon: an operator-grade SMS gateway. SMPP v3.4 and HTTP in, SMPP out, receipts back.")
         {
             SimulateCommand.Create(),
             bench,
         };
+        ProvisioningCommands.AddTo(root);
+        return root;
     }
 
     /// <summary>
