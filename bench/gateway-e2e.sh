@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The gateway end to end on this machine: `pigeon bench smpp` → `pigeon serve` (durable commits) → built-in
+# simulator → receipts back to the load tool. Usage: bench/gateway-e2e.sh [COUNT] [WINDOW] [BINDS] [DB]
+#   DB: empty for SQLite in a fresh data directory, or a PostgreSQL URL (postgres://user:pw@host:port/db).
+# Prints the load tool's JSON report and the server's peak resident set.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+count=${1:-200000}
+window=${2:-64}
+binds=${3:-1}
+db=${4:-}
+
+dotnet build src/Pigeon -c Release -o out/bench >/dev/null
+pigeon=(dotnet out/bench/pigeon.dll)
+data=$(mktemp -d /tmp/pigeon-e2e.XXXXXX)
+db_flag=()
+[ -n "$db" ] && db_flag=(--db "$db")
+
+free_port() { node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+wait_port() { for _ in $(seq 1 300); do (echo >/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0; sleep 0.1; done; return 1; }
+smpp_port=$(free_port); http_port=$(free_port); sim_port=$(free_port)
+
+start_serve() {
+  PIGEON__Simulator__Port=$sim_port "${pigeon[@]}" serve --data "$data" --smpp-port "$smpp_port" --http-port "$http_port" "${db_flag[@]}" \
+    </dev/null >"$data/serve.log" 2>&1 &
+  serve=$!
+  wait_port "$smpp_port"
+}
+
+# First start creates the demo customer and its SMPP account; give it credit for the whole run, then start again.
+start_serve
+kill -TERM "$serve"; wait "$serve" || true
+customer=$(awk -F': ' '/^demo customer/{print $2}' "$data/initial-credentials.txt")
+system_id=$(awk -F': ' '/^SMPP system_id/{print $2}' "$data/initial-credentials.txt")
+password=$(awk -F': ' '/^SMPP password/{print $2}' "$data/initial-credentials.txt")
+"${pigeon[@]}" balance add --data "$data" "${db_flag[@]}" --customer "$customer" --amount 1000000 >/dev/null
+"${pigeon[@]}" smpp-accounts set "$system_id" --data "$data" "${db_flag[@]}" --tps 0 --max-binds 64 >/dev/null
+
+start_serve
+"${pigeon[@]}" bench smpp --port "$smpp_port" --system-id "$system_id" --password "$password" \
+  --count "$count" --window "$window" --binds "$binds" --json 2>/dev/null | tail -n 1
+echo "serve peak RSS: $(awk '/VmHWM/{print $2, $3}' /proc/$serve/status)"
+kill -TERM "$serve"; wait "$serve" || true
+rm -rf "$data"
