@@ -33,6 +33,7 @@ internal static class BenchSmppCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            InlineSocketCompletions.EnableUnlessSet();
             var isUnicode = parse.GetValue(unicode);
             var options = new LoadOptions
             {

@@ -38,6 +38,7 @@ internal static class SimulateCommand
 
         command.SetAction(async (parse, cancellationToken) =>
         {
+            InlineSocketCompletions.EnableUnlessSet();
             IReadOnlyDictionary<string, double>? failureWeights = null;
             if (parse.GetValue(failures) is { } f && OutcomeMix.TryParse(f, out var parsed, out _) && parsed is not null)
             {
