@@ -32,11 +32,16 @@ for round in $(seq 1 "$rounds"); do
   kill -TERM "$sim"; wait "$sim" || true  # a background job of a script ignores SIGINT
 
   port=$(free_port)
-  (sleep 86400 | node tests/interop/smsc.js --port "$port" >/dev/null 2>&1) &
+  # smsc.js runs until its standard input closes: hold a FIFO open for it, close it to stop the simulator.
+  fifo=$(mktemp -u /tmp/smsc-stdin.XXXXXX); mkfifo "$fifo"
+  node tests/interop/smsc.js --port "$port" <"$fifo" >/dev/null 2>&1 &
   npm_sim=$!
+  exec 3>"$fifo"
   wait_port "$port"
   b=$(run_load "$port")
-  pkill -P "$npm_sim" node 2>/dev/null || true; kill "$npm_sim" 2>/dev/null || true; wait "$npm_sim" 2>/dev/null || true
+  exec 3>&-
+  wait "$npm_sim" || true
+  rm -f "$fifo"
 
   echo "round $round pigeon simulate: $a"
   echo "round $round npm smpp smsc:   $b"
