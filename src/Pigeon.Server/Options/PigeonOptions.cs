@@ -27,6 +27,9 @@ public sealed class PigeonOptions
 
     public BuiltInSimulatorOptions Simulator { get; set; } = new();
 
+    /// <summary>The country of the demo customer made on first start (ISO 3166-1 alpha-2).</summary>
+    public string FirstStartCountry { get; set; } = "GB";
+
     /// <summary>How long a receipt waits for its SMPP account to bind before it is dropped.</summary>
     public TimeSpan CustomerReceiptExpiry { get; set; } = TimeSpan.FromDays(3);
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using Pigeon.Bench;
+using Pigeon.Serve;
 using Pigeon.Simulator;
 
 namespace Pigeon.CommandLine;
@@ -17,6 +18,7 @@ internal static class PigeonCommandLine
         return new RootCommand("Pigeon: an operator-grade SMS gateway. SMPP v3.4 and HTTP in, SMPP out, receipts back.")
         {
             SimulateCommand.Create(),
+            ServeCommand.Create(),
             bench,
         };
     }

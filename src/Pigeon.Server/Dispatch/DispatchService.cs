@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Pigeon.Gateway.Dispatch;
+using Pigeon.Server.Core;
+using Pigeon.Server.Observability;
+
+namespace Pigeon.Server.Dispatch;
+
+/// <summary>
+/// Runs the <see cref="DispatchCoordinator"/>: one connector per supplier of the provisioning snapshot, each reading
+/// its backlog from the store on start (so a restart resumes), unbinding every supplier on stop.
+/// </summary>
+internal sealed class DispatchService : IHostedService, IAsyncDisposable
+{
+    private readonly GatewayCore _core;
+    private readonly StoredDispatchOutcomes _outcomes;
+    private readonly GatewayMetrics _metrics;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly TimeProvider _time;
+    private DispatchCoordinator? _coordinator;
+
+    public DispatchService(GatewayCore core, StoredDispatchOutcomes outcomes, GatewayMetrics metrics, ILoggerFactory loggerFactory, TimeProvider timeProvider)
+    {
+        _core = core;
+        _outcomes = outcomes;
+        _metrics = metrics;
+        _loggerFactory = loggerFactory;
+        _time = timeProvider;
+    }
+
+    /// <summary>Offers a durably stored part to its supplier's queue; false before start or for an unknown supplier.</summary>
+    public bool Enqueue(DispatchItem item) => _coordinator?.Enqueue(item) ?? false;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var options = new DispatchOptions { ReconnectDelayMax = TimeSpan.FromSeconds(5) };
+        _coordinator = new DispatchCoordinator(_outcomes, new StoredDispatchBacklog(_core, _time), options, _loggerFactory, _time);
+        var coordinator = _coordinator;
+        _metrics.ObserveSuppliers(coordinator.GetStates);
+        await coordinator.ApplyAllAsync(_core.Suppliers, cancellationToken);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _coordinator, null) is { } coordinator)
+        {
+            _metrics.ObserveSuppliers(static () => []);
+            await coordinator.DisposeAsync();
+        }
+    }
+}
