@@ -1,0 +1,183 @@
+using System.Net;
+using Pigeon.Gateway.Submission;
+using Pigeon.Server.Tests.Support;
+using Pigeon.Smpp.Concatenation;
+using Pigeon.Smpp.Pdus;
+using Pigeon.Smpp.Protocol;
+using Pigeon.Smpp.Receipts;
+using Pigeon.Smpp.Sessions;
+
+namespace Pigeon.Server.Tests;
+
+/// <summary>`pigeon serve` end to end over real sockets: customer SMPP in, built-in simulator out, receipts back.</summary>
+public sealed class ServeFlowTests : IClassFixture<ServeFixture>
+{
+    private static readonly TimeSpan ReceiptTimeout = TimeSpan.FromSeconds(60);
+    private readonly ServeFixture _fixture;
+
+    public ServeFlowTests(ServeFixture fixture) => _fixture = fixture;
+
+    [Fact]
+    public void First_start_writes_every_credential_and_stops_cleanly_on_SIGTERM()
+    {
+        Assert.Equal(0, _fixture.FirstRunExitCode);
+        Assert.StartsWith("pgn_", _fixture.Credentials["operator API key"], StringComparison.Ordinal);
+        Assert.Equal("demo", _fixture.Credentials["demo customer"]);
+        Assert.Equal(8, _fixture.Password.Length);
+        Assert.Equal(_fixture.Serve.SmppPort.ToString(System.Globalization.CultureInfo.InvariantCulture), _fixture.Credentials["SMPP port"]);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(_fixture.DataDirectory, "initial-credentials.txt")));
+        }
+    }
+
+    [Fact]
+    public async Task Health_answers_200_while_serving()
+    {
+        using var http = new HttpClient();
+        var response = await http.GetAsync(new Uri($"http://127.0.0.1:{_fixture.Serve.HttpPort}/health"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Metrics_count_accepted_submits()
+    {
+        await using var customer = await BindDemoAsync();
+        var response = await customer.Client.SubmitAsync(CustomerClient.Text("447911123100", "metrics"), TestContext.Current.CancellationToken);
+        Assert.Equal(CommandStatus.Ok, response.CommandStatus);
+        using var http = new HttpClient();
+        var metrics = string.Empty;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!metrics.Contains("pigeon_gateway_submits_accepted", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+        {
+            // The meter adapter publishes the .NET counters on its own period.
+            await Task.Delay(TimeSpan.FromMilliseconds(500), TestContext.Current.CancellationToken);
+            metrics = await http.GetStringAsync(new Uri($"http://127.0.0.1:{_fixture.Serve.HttpPort}/metrics"), TestContext.Current.CancellationToken);
+        }
+
+        Assert.Contains("pigeon_gateway_submits_accepted", metrics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Short_message_is_acknowledged_with_our_id_and_its_receipt_carries_it()
+    {
+        await using var customer = await BindDemoAsync();
+        var response = await customer.Client.SubmitAsync(CustomerClient.Text("447911123123", "Hello from the test"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(CommandStatus.Ok, response.CommandStatus);
+        Assert.True(long.TryParse(response.MessageId, out _));
+        Assert.True(await customer.WaitForReceiptsAsync([response.MessageId], ReceiptTimeout));
+        var receipt = customer.Receipts[response.MessageId];
+        Assert.Equal(MessageState.Delivered, receipt.MessageState);
+        Assert.True(DeliveryReceipt.TryParse(receipt, out var parsed));
+        Assert.Equal(response.MessageId, parsed.MessageId);
+        Assert.Equal("447911123123", receipt.Source.Value);
+    }
+
+    [Fact]
+    public async Task Unicode_message_is_delivered_with_a_receipt()
+    {
+        await using var customer = await BindDemoAsync();
+        var submit = CustomerClient.Text("447911123124", "Привет, голубь 🕊");
+        Assert.Equal(0x08, submit.DataCoding);
+
+        var response = await customer.Client.SubmitAsync(submit, TestContext.Current.CancellationToken);
+
+        Assert.Equal(CommandStatus.Ok, response.CommandStatus);
+        Assert.True(await customer.WaitForReceiptsAsync([response.MessageId], ReceiptTimeout));
+    }
+
+    [Fact]
+    public async Task Long_message_sent_in_UDH_parts_gets_one_id_and_one_receipt_per_part()
+    {
+        await using var customer = await BindDemoAsync();
+        var text = string.Concat(Enumerable.Repeat("A long message in several parts. ", 12));
+        var split = MessageSplitter.Split(text, ConcatenationMode.UdhReference8, 42);
+        Assert.True(split.Parts.Count >= 3);
+
+        var ids = new List<string>();
+        foreach (var part in split.Parts)
+        {
+            var submit = CustomerClient.Text("447911123125", "x");
+            submit.EsmClass = EsmClass.UdhIndicator;
+            submit.DataCoding = split.DataCoding.Value;
+            submit.ShortMessage = part;
+            var response = await customer.Client.SubmitAsync(submit, TestContext.Current.CancellationToken);
+            Assert.Equal(CommandStatus.Ok, response.CommandStatus);
+            ids.Add(response.MessageId);
+        }
+
+        Assert.Equal(split.Parts.Count, ids.Distinct().Count());
+        Assert.True(await customer.WaitForReceiptsAsync(ids, ReceiptTimeout));
+    }
+
+    [Fact]
+    public async Task Long_message_in_message_payload_is_split_by_the_gateway_and_gets_one_receipt()
+    {
+        await using var customer = await BindDemoAsync();
+        var submit = CustomerClient.Text("447911123126", "x");
+        submit.ShortMessage = ReadOnlyMemory<byte>.Empty;
+        submit.MessagePayload = Smpp.Text.SmsText.GetBytes(string.Concat(Enumerable.Repeat("Split by Pigeon. ", 30)), Smpp.Text.SmsEncoding.Gsm7);
+
+        var response = await customer.Client.SubmitAsync(submit, TestContext.Current.CancellationToken);
+
+        Assert.Equal(CommandStatus.Ok, response.CommandStatus);
+        Assert.True(await customer.WaitForReceiptsAsync([response.MessageId], ReceiptTimeout));
+    }
+
+    [Fact]
+    public async Task Wrong_password_is_refused_with_ESME_RINVPASWD()
+    {
+        var error = await Assert.ThrowsAsync<SmppBindException>(() => CustomerClient.BindAsync(_fixture.Serve.SmppPort, _fixture.SystemId, "wrong123"));
+        Assert.Equal(CommandStatus.InvalidPassword, error.Status);
+    }
+
+    [Fact]
+    public async Task Unknown_system_id_is_refused_with_ESME_RINVSYSID()
+    {
+        var error = await Assert.ThrowsAsync<SmppBindException>(() => CustomerClient.BindAsync(_fixture.Serve.SmppPort, "nobody", "whatever"));
+        Assert.Equal(CommandStatus.InvalidSystemId, error.Status);
+    }
+
+    [Fact]
+    public async Task Insufficient_balance_is_refused_with_the_planner_status()
+    {
+        await using var customer = await CustomerClient.BindAsync(_fixture.Serve.SmppPort, ServeFixture.PoorSystemId, ServeFixture.PoorPassword);
+        var response = await customer.Client.SubmitAsync(CustomerClient.Text("447911123127", "no money"), TestContext.Current.CancellationToken);
+        Assert.Equal(new SubmissionRefusal(RefusalReason.InsufficientBalance, string.Empty).Status, response.CommandStatus);
+    }
+
+    [Fact]
+    public async Task Sender_not_allowed_is_refused_with_its_status()
+    {
+        await using var customer = await BindDemoAsync();
+        var response = await customer.Client.SubmitAsync(CustomerClient.Text("447911123128", "who am I", source: "Stranger"), TestContext.Current.CancellationToken);
+        Assert.Equal(new SubmissionRefusal(RefusalReason.SenderNotAllowed, string.Empty).Status, response.CommandStatus);
+    }
+
+    [Fact]
+    public async Task Query_sm_answers_the_state_of_an_own_message_and_not_of_another_customers()
+    {
+        await using var demo = await BindDemoAsync();
+        var submitted = await demo.Client.SubmitAsync(CustomerClient.Text("447911123129", "query me"), TestContext.Current.CancellationToken);
+        Assert.True(await demo.WaitForReceiptsAsync([submitted.MessageId], ReceiptTimeout));
+
+        var own = await demo.Client.SendAsync<QuerySmResp>(new QuerySm { MessageId = submitted.MessageId, Source = SmppAddress.Alphanumeric("Pigeon") }, TestContext.Current.CancellationToken);
+        Assert.Equal(CommandStatus.Ok, own.CommandStatus);
+        Assert.Equal(MessageState.Delivered, own.MessageState);
+
+        await using var poor = await CustomerClient.BindAsync(_fixture.Serve.SmppPort, ServeFixture.PoorSystemId, ServeFixture.PoorPassword);
+        var other = await poor.Client.SendAsync(new QuerySm { MessageId = submitted.MessageId }, TestContext.Current.CancellationToken);
+        Assert.Equal(CommandStatus.QueryFailed, other.CommandStatus);
+    }
+
+    [Fact]
+    public async Task Cancel_sm_is_answered_ESME_RCANCELFAIL()
+    {
+        await using var demo = await BindDemoAsync();
+        var response = await demo.Client.SendAsync(new CancelSm { MessageId = "1" }, TestContext.Current.CancellationToken);
+        Assert.Equal(CommandStatus.CancelFailed, response.CommandStatus);
+    }
+
+    private Task<CustomerClient> BindDemoAsync() => CustomerClient.BindAsync(_fixture.Serve.SmppPort, _fixture.SystemId, _fixture.Password);
+}
