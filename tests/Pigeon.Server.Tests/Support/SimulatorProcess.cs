@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Pigeon.Server.Tests.Support;
+
+/// <summary>`pigeon simulate` as its own process: a supplier that outlives a gateway killed with SIGKILL.</summary>
+internal sealed class SimulatorProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private SimulatorProcess(Process process, int port)
+    {
+        _process = process;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public static async Task<SimulatorProcess> StartAsync(int port, int receiptDelayMs)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[]
+        {
+            Path.Combine(AppContext.BaseDirectory, "pigeon.dll"), "simulate", "--port", port.ToString(CultureInfo.InvariantCulture),
+            "--dlr-delay-ms", receiptDelayMs.ToString(CultureInfo.InvariantCulture), "--stats-every-ms", "0",
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("pigeon simulate did not start");
+        var simulator = new SimulatorProcess(process, port);
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data?.Contains("listening on", StringComparison.Ordinal) == true)
+            {
+                simulator._listening.TrySetResult();
+            }
+        };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await simulator._listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        return simulator;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+    }
+}
