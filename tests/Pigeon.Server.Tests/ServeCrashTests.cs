@@ -72,6 +72,7 @@ public sealed class ServeCrashTests : IAsyncDisposable
         {
             await using var customer = await CustomerClient.BindAsync(smppPort, credentials["SMPP system_id"], credentials["SMPP password"]);
             var owed = acknowledged.Where(id => !receipted.ContainsKey(id)).ToArray();
+            Assert.NotEmpty(owed);
             var complete = await customer.WaitForReceiptsAsync(owed, TimeSpan.FromSeconds(180));
             var missing = owed.Where(id => !customer.Receipts.ContainsKey(id)).ToArray();
             Assert.True(complete, $"{missing.Length} of {acknowledged.Count} acknowledged messages have no receipt, e.g. {string.Join(", ", missing.Take(5))}");

@@ -10,12 +10,16 @@ namespace Pigeon.Server.Tests.Support;
 internal sealed class CustomerClient : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, DeliverSm> _receipts = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<DeliverSm> _mobileOriginated = new();
     private readonly SemaphoreSlim _arrived = new(0);
     private SmppClient? _client;
 
     public SmppClient Client => _client ?? throw new InvalidOperationException("Not connected.");
 
     public IReadOnlyDictionary<string, DeliverSm> Receipts => _receipts;
+
+    /// <summary>deliver_sm that are not receipts: MO, in arrival order.</summary>
+    public IReadOnlyCollection<DeliverSm> MobileOriginated => _mobileOriginated;
 
     public static async Task<CustomerClient> BindAsync(int port, string systemId, string password)
     {
@@ -68,6 +72,23 @@ internal sealed class CustomerClient : IAsyncDisposable
         return true;
     }
 
+    /// <summary>Waits until <paramref name="count"/> MO have come; false at the time-out.</summary>
+    public async Task<bool> WaitForMobileOriginatedAsync(int count, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (_mobileOriginated.Count < count)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+
+            await _arrived.WaitAsync(TimeSpan.FromMilliseconds(250));
+        }
+
+        return true;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_client is not null)
@@ -83,6 +104,11 @@ internal sealed class CustomerClient : IAsyncDisposable
         if (request is DeliverSm deliver && DeliveryReceipt.TryParse(deliver, out var receipt))
         {
             _receipts[deliver.ReceiptedMessageId ?? receipt.MessageId] = deliver;
+            _arrived.Release();
+        }
+        else if (request is DeliverSm mo)
+        {
+            _mobileOriginated.Enqueue(mo);
             _arrived.Release();
         }
 

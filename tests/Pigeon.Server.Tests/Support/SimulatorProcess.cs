@@ -51,6 +51,13 @@ internal sealed class SimulatorProcess : IAsyncDisposable
         return simulator;
     }
 
+    /// <summary>Types a line on the simulator's standard input (e.g. "mo @SYSTEM_ID FROM TO TEXT").</summary>
+    public async Task WriteLineAsync(string line)
+    {
+        await _process.StandardInput.WriteLineAsync(line);
+        await _process.StandardInput.FlushAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
