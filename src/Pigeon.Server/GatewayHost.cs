@@ -112,6 +112,7 @@ public static class GatewayHost
         services.AddSingleton<GatewayMetrics>();
         services.AddSingleton<CustomerSessionRegistry>();
         services.AddSingleton<StoredDispatchOutcomes>();
+        services.AddSingleton<ScheduledParts>();
         services.AddSingleton<SubmissionHandler>();
         services.AddSingleton<CustomerSmppFront>();
         AddHosted<BuiltInSimulatorService>(services);

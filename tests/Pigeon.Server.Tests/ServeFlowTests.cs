@@ -126,6 +126,21 @@ public sealed class ServeFlowTests : IClassFixture<ServeFixture>
     }
 
     [Fact]
+    public async Task Scheduled_message_is_acknowledged_at_once_and_sent_when_due()
+    {
+        await using var customer = await BindDemoAsync();
+        var submit = CustomerClient.Text("447911123131", "later");
+        submit.ScheduleDeliveryTime = "000000000004000R";
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        var response = await customer.Client.SubmitAsync(submit, TestContext.Current.CancellationToken);
+
+        Assert.Equal(CommandStatus.Ok, response.CommandStatus);
+        Assert.True(await customer.WaitForReceiptsAsync([response.MessageId], ReceiptTimeout));
+        Assert.True(started.Elapsed >= TimeSpan.FromSeconds(3.5), $"the receipt came {started.Elapsed} after a submit scheduled 4 s ahead");
+    }
+
+    [Fact]
     public async Task Wrong_password_is_refused_with_ESME_RINVPASWD()
     {
         var error = await Assert.ThrowsAsync<SmppBindException>(() => CustomerClient.BindAsync(_fixture.Serve.SmppPort, _fixture.SystemId, "wrong123"));

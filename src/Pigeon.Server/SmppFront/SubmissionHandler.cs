@@ -21,14 +21,16 @@ internal sealed class SubmissionHandler
 {
     private readonly GatewayCore _core;
     private readonly DispatchService _dispatch;
+    private readonly ScheduledParts _scheduled;
     private readonly GatewayMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    public SubmissionHandler(GatewayCore core, DispatchService dispatch, GatewayMetrics metrics, TimeProvider timeProvider, ILogger<SubmissionHandler> logger)
+    public SubmissionHandler(GatewayCore core, DispatchService dispatch, ScheduledParts scheduled, GatewayMetrics metrics, TimeProvider timeProvider, ILogger<SubmissionHandler> logger)
     {
         _core = core;
         _dispatch = dispatch;
+        _scheduled = scheduled;
         _metrics = metrics;
         _time = timeProvider;
         _logger = logger;
@@ -126,12 +128,17 @@ internal sealed class SubmissionHandler
         }
 
         _metrics.SubmitAccepted();
-        if (message.ScheduledAt is null)
+        var failover = plan.Route.FailoverSupplierIds;
+        foreach (var part in parts)
         {
-            var failover = plan.Route.FailoverSupplierIds;
-            foreach (var part in parts)
+            var item = DispatchItems.Create(message, part, failover);
+            if (message.ScheduledAt is { } at)
             {
-                _dispatch.Enqueue(DispatchItems.Create(message, part, failover));
+                _scheduled.Hold(item, at);
+            }
+            else
+            {
+                _dispatch.Enqueue(item);
             }
         }
 
