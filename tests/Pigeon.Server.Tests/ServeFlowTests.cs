@@ -141,6 +141,46 @@ public sealed class ServeFlowTests : IClassFixture<ServeFixture>
     }
 
     [Fact]
+    public async Task Data_sm_is_acknowledged_with_our_id_and_receipted()
+    {
+        await using var customer = await BindDemoAsync();
+        var data = new DataSm
+        {
+            Source = SmppAddress.Alphanumeric("Demo"),
+            Destination = SmppAddress.International("447911123132"),
+            RegisteredDelivery = RegisteredDelivery.SmscReceiptOnSuccessOrFailure,
+            MessagePayload = Smpp.Text.SmsText.GetBytes("data_sm payload", Smpp.Text.SmsEncoding.Gsm7),
+        };
+
+        var response = await customer.Client.SendAsync<DataSmResp>(data, TestContext.Current.CancellationToken);
+
+        Assert.Equal(CommandStatus.Ok, response.CommandStatus);
+        Assert.True(await customer.WaitForReceiptsAsync([response.MessageId], ReceiptTimeout));
+    }
+
+    [Fact]
+    public async Task Submit_multi_accepts_each_valid_destination_and_lists_the_refused_one()
+    {
+        await using var customer = await BindDemoAsync();
+        var multi = new SubmitMulti
+        {
+            Source = SmppAddress.Alphanumeric("Demo"),
+            RegisteredDelivery = RegisteredDelivery.SmscReceiptOnSuccessOrFailure,
+            ShortMessage = Smpp.Text.SmsText.GetBytes("to many", Smpp.Text.SmsEncoding.Gsm7),
+        };
+        multi.Destinations.Add(DestinationAddress.Sme(SmppAddress.International("447911123133")));
+        multi.Destinations.Add(DestinationAddress.Sme(SmppAddress.International("12")));
+        multi.Destinations.Add(DestinationAddress.Sme(SmppAddress.International("447911123134")));
+
+        var response = await customer.Client.SendAsync<SubmitMultiResp>(multi, TestContext.Current.CancellationToken);
+
+        Assert.Equal(CommandStatus.Ok, response.CommandStatus);
+        var refused = Assert.Single(response.UnsuccessfulSmes);
+        Assert.Equal("12", refused.Address.Value);
+        Assert.True(await customer.WaitForReceiptsAsync([response.MessageId], ReceiptTimeout));
+    }
+
+    [Fact]
     public async Task Wrong_password_is_refused_with_ESME_RINVPASWD()
     {
         var error = await Assert.ThrowsAsync<SmppBindException>(() => CustomerClient.BindAsync(_fixture.Serve.SmppPort, _fixture.SystemId, "wrong123"));

@@ -25,4 +25,27 @@ public sealed class ServeSettingsTests
             Directory.Delete(data, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task A_taken_SMPP_port_exits_1_saying_it_cannot_start()
+    {
+        var data = Directory.CreateTempSubdirectory("pigeon-taken-").FullName;
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Any, 0);
+        taken.Start();
+        try
+        {
+            var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+            await using var serve = ServeProcess.Launch(data, port, FreePort.Next(), "--simulator-port", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+            await serve.WaitForExitAsync(TimeSpan.FromSeconds(90));
+
+            Assert.Equal(1, serve.ExitCode);
+            Assert.Contains("pigeon serve: cannot start", serve.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            taken.Stop();
+            Directory.Delete(data, recursive: true);
+        }
+    }
 }
