@@ -118,6 +118,7 @@ public static class GatewayHost
         AddHosted<BuiltInSimulatorService>(services);
         AddHosted<GatewayCore>(services);
         AddHosted<DispatchService>(services);
+        AddHosted<ProvisioningRefresher>(services);
         AddHosted<CustomerDeliveryNotifier>(services);
         AddHosted<SmppListenerService>(services);
         services.AddHealthChecks().AddCheck<GatewayHealthCheck>("gateway");

@@ -47,4 +47,7 @@ internal static partial class GatewayLog
 
     [LoggerMessage(1023, LogLevel.Information, "{Count} customer receipts owed longer than {Expiry} given up")]
     public static partial void ReceiptsExpired(ILogger logger, int count, TimeSpan expiry);
+
+    [LoggerMessage(1024, LogLevel.Warning, "Reading the provisioning snapshot failed; the settings in force stay until the next try")]
+    public static partial void RefreshFailed(ILogger logger, Exception exception);
 }

@@ -234,5 +234,40 @@ public sealed class ServeFlowTests : IClassFixture<ServeFixture>
         Assert.Equal(CommandStatus.CancelFailed, response.CommandStatus);
     }
 
+    [Fact]
+    public async Task An_account_an_operator_adds_while_serving_can_bind_and_submit_without_a_restart()
+    {
+        await using (var store = new Storage.Sqlite.SqliteGatewayStore(new Storage.Sqlite.SqliteStoreOptions { Path = Path.Combine(_fixture.DataDirectory, "pigeon.db") }, TimeProvider.System))
+        {
+            var late = await store.Provisioning.CreateCustomerAsync(new Gateway.Accounts.Customer { Id = 0, Name = "late", Country = "GB", Currency = "EUR" }, CancellationToken.None);
+            await store.Provisioning.CreditAsync(late.Id, 1.00m, "test", CancellationToken.None);
+            await store.Provisioning.CreateSmppAccountAsync(
+                new Gateway.Accounts.SmppAccount { Id = 0, CustomerId = late.Id, SystemId = "late", PasswordHash = new Gateway.Security.PasswordHasher(10_000).Hash("latepass") },
+                CancellationToken.None);
+            await store.Provisioning.AddSenderIdAsync(new Gateway.Accounts.SenderId { Id = 0, CustomerId = late.Id, Value = "Late" }, CancellationToken.None);
+        }
+
+        CustomerClient? customer = null;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (customer is null)
+        {
+            try
+            {
+                customer = await CustomerClient.BindAsync(_fixture.Serve.SmppPort, "late", "latepass");
+            }
+            catch (SmppBindException e) when (e.Status == CommandStatus.InvalidSystemId && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(500, TestContext.Current.CancellationToken);
+            }
+        }
+
+        await using (customer)
+        {
+            var response = await customer.Client.SubmitAsync(CustomerClient.Text("447911123135", "late but here", source: "Late"), TestContext.Current.CancellationToken);
+            Assert.Equal(CommandStatus.Ok, response.CommandStatus);
+            Assert.True(await customer.WaitForReceiptsAsync([response.MessageId], ReceiptTimeout));
+        }
+    }
+
     private Task<CustomerClient> BindDemoAsync() => CustomerClient.BindAsync(_fixture.Serve.SmppPort, _fixture.SystemId, _fixture.Password);
 }

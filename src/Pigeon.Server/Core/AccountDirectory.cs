@@ -42,6 +42,8 @@ internal sealed class AccountDirectory
 
     public FrozenDictionary<long, Customer> Customers { get; }
 
+    public int AccountCount => _byAccountId.Count;
+
     public BindableAccount? FindBySystemId(string systemId) => _bySystemId.GetValueOrDefault(systemId);
 
     public BindableAccount? FindByAccountId(long accountId) => _byAccountId.GetValueOrDefault(accountId);

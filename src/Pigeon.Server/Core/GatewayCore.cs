@@ -78,19 +78,33 @@ internal sealed class GatewayCore : IHostedService, IAsyncDisposable
         _writer = new GroupCommitWriter(_store.Writes, new GroupCommitOptions(), _time, _loggerFactory.CreateLogger<GroupCommitWriter>());
     }
 
-    /// <summary>Reads the provisioning snapshot again and puts it in force (accounts, routes, balances).</summary>
-    public async Task ReloadAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the provisioning snapshot and puts it in force: accounts, routes, suppliers, and the balances of customers
+    /// not in memory yet. A balance already in memory stays as it is (it is ahead of the store by the reservations in
+    /// flight); an operator's credit to a running customer shows after a restart.
+    /// </summary>
+    /// <returns>True when the suppliers changed.</returns>
+    public async Task<bool> ReloadAsync(CancellationToken cancellationToken)
     {
         var snapshot = await Store.Provisioning.LoadSnapshotAsync(cancellationToken);
         foreach (var customer in snapshot.Customers)
         {
-            Balances.Load(customer.Id, customer.Balance);
+            if (!Balances.TryGetBalance(customer.Id, out _))
+            {
+                Balances.Load(customer.Id, customer.Balance);
+            }
         }
 
         Routes.Replace(RouteTable.Build(snapshot.Routes, snapshot.Suppliers));
+        var suppliersChanged = !snapshot.Suppliers.SequenceEqual(_suppliers);
         _suppliers = snapshot.Suppliers;
-        Volatile.Write(ref _directory, new AccountDirectory(snapshot));
-        GatewayLog.SnapshotLoaded(_logger, snapshot.Customers.Count, snapshot.SmppAccounts.Count, snapshot.Suppliers.Count, snapshot.Routes.Count);
+        var previous = Interlocked.Exchange(ref _directory, new AccountDirectory(snapshot));
+        if (previous is null || suppliersChanged || previous.Customers.Count != snapshot.Customers.Count || previous.AccountCount != snapshot.SmppAccounts.Count)
+        {
+            GatewayLog.SnapshotLoaded(_logger, snapshot.Customers.Count, snapshot.SmppAccounts.Count, snapshot.Suppliers.Count, snapshot.Routes.Count);
+        }
+
+        return suppliersChanged;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();

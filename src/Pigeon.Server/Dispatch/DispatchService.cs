@@ -36,6 +36,15 @@ internal sealed class DispatchService : IHostedService, IAsyncDisposable
     /// <summary>Offers a durably stored part to its supplier's queue; false before start or for an unknown supplier.</summary>
     public bool Enqueue(DispatchItem item) => _coordinator?.Enqueue(item) ?? false;
 
+    /// <summary>Applies changed supplier settings (and added or removed suppliers) at run time.</summary>
+    public async Task ApplySuppliersAsync(IReadOnlyCollection<Gateway.Routing.Supplier> suppliers, CancellationToken cancellationToken)
+    {
+        if (_coordinator is { } coordinator)
+        {
+            await coordinator.ApplyAllAsync(suppliers, cancellationToken);
+        }
+    }
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var options = new DispatchOptions { ReconnectDelayMax = TimeSpan.FromSeconds(5) };
