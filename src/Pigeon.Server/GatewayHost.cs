@@ -43,17 +43,21 @@ public static class GatewayHost
         ArgumentNullException.ThrowIfNull(overrides);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        await using var app = Build(overrides, output);
+        WebApplication built;
         PigeonOptions options;
         try
         {
-            options = app.Services.GetRequiredService<IOptions<PigeonOptions>>().Value;
+            // Building resolves the HTTP listener, which reads (and so validates) the settings.
+            built = Build(overrides, output);
+            options = built.Services.GetRequiredService<IOptions<PigeonOptions>>().Value;
         }
         catch (OptionsValidationException e)
         {
             await error.WriteLineAsync("pigeon serve: bad settings:\n  " + string.Join("\n  ", e.Failures));
             return Failure;
         }
+
+        await using var app = built;
 
         try
         {

@@ -18,6 +18,7 @@ public sealed class ServeSettingsTests
             Assert.Equal(1, serve.ExitCode);
             Assert.Contains("Pigeon:Smpp:Port", serve.Output, StringComparison.Ordinal);
             Assert.Contains("Pigeon:Database", serve.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("Unhandled", serve.Output, StringComparison.Ordinal);
             Assert.False(File.Exists(Path.Combine(data, "pigeon.db")));
         }
         finally
@@ -41,6 +42,7 @@ public sealed class ServeSettingsTests
 
             Assert.Equal(1, serve.ExitCode);
             Assert.Contains("pigeon serve: cannot start", serve.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("Unhandled", serve.Output, StringComparison.Ordinal);
         }
         finally
         {

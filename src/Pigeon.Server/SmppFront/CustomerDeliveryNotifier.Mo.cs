@@ -51,12 +51,25 @@ internal sealed partial class CustomerDeliveryNotifier
         return null;
     }
 
-    private static DeliverSm ToDeliverSm(MoRecord mo) => new()
+    /// <summary>The MO as it came: short_message, or message_payload when it is longer than short_message allows.</summary>
+    private static DeliverSm ToDeliverSm(MoRecord mo)
     {
-        Source = new SmppAddress((TypeOfNumber)mo.SourceTon, (NumberingPlan)mo.SourceNpi, mo.Source),
-        Destination = SmppAddress.International(mo.Destination),
-        EsmClass = (EsmClass)mo.EsmClass,
-        DataCoding = mo.DataCoding,
-        ShortMessage = mo.Body,
-    };
+        var pdu = new DeliverSm
+        {
+            Source = new SmppAddress((TypeOfNumber)mo.SourceTon, (NumberingPlan)mo.SourceNpi, mo.Source),
+            Destination = SmppAddress.International(mo.Destination),
+            EsmClass = (EsmClass)mo.EsmClass,
+            DataCoding = mo.DataCoding,
+        };
+        if (mo.Body.Length <= ShortMessageRequest.MaxShortMessageLength)
+        {
+            pdu.ShortMessage = mo.Body;
+        }
+        else
+        {
+            pdu.MessagePayload = mo.Body;
+        }
+
+        return pdu;
+    }
 }
