@@ -12,7 +12,7 @@ namespace Pigeon.Server.Tests;
 public sealed class ServeCrashTests : IAsyncDisposable
 {
     private const int Senders = 8;
-    private const int KillAfterAcknowledged = 300;
+    private const int KillAfterAcknowledged = 1500;
     private readonly string _data = Path.Combine(Path.GetTempPath(), "pigeon-crash-" + Guid.NewGuid().ToString("N"));
 
     [Fact]

@@ -17,7 +17,8 @@ internal sealed class SimulatorProcess : IAsyncDisposable
 
     public int Port { get; }
 
-    public static async Task<SimulatorProcess> StartAsync(int port, int receiptDelayMs)
+    /// <summary>Starts the simulator; <paramref name="extra"/> are more flags (e.g. "--reject-rate", "1").</summary>
+    public static async Task<SimulatorProcess> StartAsync(int port, int receiptDelayMs, params string[] extra)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -30,7 +31,7 @@ internal sealed class SimulatorProcess : IAsyncDisposable
         {
             Path.Combine(AppContext.BaseDirectory, "pigeon.dll"), "simulate", "--port", port.ToString(CultureInfo.InvariantCulture),
             "--dlr-delay-ms", receiptDelayMs.ToString(CultureInfo.InvariantCulture), "--stats-every-ms", "0",
-        })
+        }.Concat(extra))
         {
             start.ArgumentList.Add(argument);
         }
