@@ -181,6 +181,22 @@ public sealed class ServeFlowTests : IClassFixture<ServeFixture>
     }
 
     [Fact]
+    public async Task Receipt_owed_while_only_a_transmitter_is_bound_flows_when_a_receiver_binds()
+    {
+        string id;
+        await using (var transmitter = await CustomerClient.BindAsync(_fixture.Serve.SmppPort, _fixture.SystemId, _fixture.Password, BindMode.Transmitter))
+        {
+            var response = await transmitter.Client.SubmitAsync(CustomerClient.Text("447911123136", "receipt later"), TestContext.Current.CancellationToken);
+            Assert.Equal(CommandStatus.Ok, response.CommandStatus);
+            id = response.MessageId;
+            Assert.False(await transmitter.WaitForReceiptsAsync([id], TimeSpan.FromSeconds(2)));
+        }
+
+        await using var receiver = await CustomerClient.BindAsync(_fixture.Serve.SmppPort, _fixture.SystemId, _fixture.Password, BindMode.Receiver);
+        Assert.True(await receiver.WaitForReceiptsAsync([id], ReceiptTimeout));
+    }
+
+    [Fact]
     public async Task Wrong_password_is_refused_with_ESME_RINVPASWD()
     {
         var error = await Assert.ThrowsAsync<SmppBindException>(() => CustomerClient.BindAsync(_fixture.Serve.SmppPort, _fixture.SystemId, "wrong123"));

@@ -21,7 +21,7 @@ internal sealed class CustomerClient : IAsyncDisposable
     /// <summary>deliver_sm that are not receipts: MO, in arrival order.</summary>
     public IReadOnlyCollection<DeliverSm> MobileOriginated => _mobileOriginated;
 
-    public static async Task<CustomerClient> BindAsync(int port, string systemId, string password)
+    public static async Task<CustomerClient> BindAsync(int port, string systemId, string password, BindMode mode = BindMode.Transceiver)
     {
         var customer = new CustomerClient();
         var options = new SmppClientOptions
@@ -30,7 +30,7 @@ internal sealed class CustomerClient : IAsyncDisposable
             Port = port,
             SystemId = systemId,
             Password = password,
-            BindMode = BindMode.Transceiver,
+            BindMode = mode,
             AutoReconnect = false,
             BindTimeout = TimeSpan.FromSeconds(30),
             ResponseTimeout = TimeSpan.FromSeconds(60),
