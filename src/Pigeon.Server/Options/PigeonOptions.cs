@@ -27,6 +27,12 @@ public sealed class PigeonOptions
 
     public BuiltInSimulatorOptions Simulator { get; set; } = new();
 
+    /// <summary>The country of the demo customer made on first start (ISO 3166-1 alpha-2).</summary>
+    public string FirstStartCountry { get; set; } = "GB";
+
+    /// <summary>How often changes operators make in the store (accounts, routes, suppliers) are picked up.</summary>
+    public TimeSpan ProvisioningRefreshInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How long a receipt waits for its SMPP account to bind before it is dropped.</summary>
     public TimeSpan CustomerReceiptExpiry { get; set; } = TimeSpan.FromDays(3);
 }

@@ -46,6 +46,11 @@ public sealed class PigeonOptionsValidator : IValidateOptions<PigeonOptions>
             errors.Add("Pigeon:CustomerReceiptExpiry must be positive.");
         }
 
+        if (options.ProvisioningRefreshInterval <= TimeSpan.Zero)
+        {
+            errors.Add("Pigeon:ProvisioningRefreshInterval must be positive.");
+        }
+
         if (options.Database is { Length: > 0 } database && !DatabaseLocation.TryParse(database, options.DataDirectory, out _, out var error))
         {
             errors.Add($"Pigeon:Database: {error}");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using Pigeon.Bench;
 using Pigeon.Provisioning;
+using Pigeon.Serve;
 using Pigeon.Simulator;
 
 namespace Pigeon.CommandLine;
@@ -18,6 +19,7 @@ internal static class PigeonCommandLine
         var root = new RootCommand("Pigeon: an operator-grade SMS gateway. SMPP v3.4 and HTTP in, SMPP out, receipts back.")
         {
             SimulateCommand.Create(),
+            ServeCommand.Create(),
             bench,
         };
         ProvisioningCommands.AddTo(root);

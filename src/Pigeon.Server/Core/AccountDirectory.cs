@@ -1,0 +1,56 @@
+using System.Collections.Frozen;
+using Pigeon.Gateway.Accounts;
+using Pigeon.Gateway.Security;
+using Pigeon.Gateway.Storage;
+using Pigeon.Gateway.Submission;
+
+namespace Pigeon.Server.Core;
+
+/// <summary>
+/// The accounts the gateway serves, read from one provisioning snapshot: SMPP accounts by system_id with their
+/// prepared <see cref="SubmittingAccount"/> and allow-list, customers by id, and inbound numbers. Immutable; a reload
+/// builds a new one.
+/// </summary>
+internal sealed class AccountDirectory
+{
+    private readonly FrozenDictionary<string, BindableAccount> _bySystemId;
+    private readonly FrozenDictionary<long, BindableAccount> _byAccountId;
+    private readonly FrozenDictionary<long, long[]> _accountsByCustomer;
+    private readonly FrozenDictionary<string, InboundNumber> _inbound;
+
+    public AccountDirectory(ProvisioningSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        Customers = snapshot.Customers.ToFrozenDictionary(c => c.Id);
+        var accounts = new List<BindableAccount>();
+        foreach (var account in snapshot.SmppAccounts)
+        {
+            if (!Customers.TryGetValue(account.CustomerId, out var customer))
+            {
+                continue;
+            }
+
+            var allowList = IpAllowList.TryParse(account.AllowedIps, out var parsed, out _) ? parsed : null;
+            accounts.Add(new BindableAccount(account, customer, allowList, new SubmittingAccount(customer, account, snapshot.SenderIds)));
+        }
+
+        _bySystemId = accounts.ToFrozenDictionary(a => a.Account.SystemId, StringComparer.Ordinal);
+        _byAccountId = accounts.ToFrozenDictionary(a => a.Account.Id);
+        _accountsByCustomer = accounts.GroupBy(a => a.Customer.Id).ToFrozenDictionary(g => g.Key, g => g.Select(a => a.Account.Id).ToArray());
+        _inbound = snapshot.InboundNumbers.ToFrozenDictionary(n => n.Number, StringComparer.Ordinal);
+    }
+
+    public FrozenDictionary<long, Customer> Customers { get; }
+
+    public int AccountCount => _byAccountId.Count;
+
+    public BindableAccount? FindBySystemId(string systemId) => _bySystemId.GetValueOrDefault(systemId);
+
+    public BindableAccount? FindByAccountId(long accountId) => _byAccountId.GetValueOrDefault(accountId);
+
+    /// <summary>The SMPP accounts of a customer (for MO delivered to any receiver of the customer).</summary>
+    public IReadOnlyList<long> AccountsOf(long customerId) => _accountsByCustomer.TryGetValue(customerId, out var ids) ? ids : [];
+
+    /// <summary>Who owns an inbound number (E.164 digits without '+', or a short code); null when no one does.</summary>
+    public InboundNumber? FindInboundNumber(string number) => _inbound.GetValueOrDefault(number.TrimStart('+'));
+}

@@ -1,0 +1,127 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pigeon.Gateway.Identity;
+using Pigeon.Gateway.Limits;
+using Pigeon.Gateway.Routing;
+using Pigeon.Gateway.Security;
+using Pigeon.Gateway.Storage;
+using Pigeon.Gateway.Submission;
+using Pigeon.Server.Options;
+using Pigeon.Server.Startup;
+
+namespace Pigeon.Server.Core;
+
+/// <summary>
+/// The gateway's shared state, opened first and closed last: the store (migrated at start), the one group-commit
+/// writer, and what is kept in memory from the provisioning snapshot (accounts, routes, balances). The first start
+/// of an empty store provisions the demo set-up (<see cref="FirstStartProvisioning"/>). Stopping drains the writer,
+/// so every write already queued commits before the store closes.
+/// </summary>
+internal sealed class GatewayCore : IHostedService, IAsyncDisposable
+{
+    private readonly PigeonOptions _options;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly FirstStartProvisioning _firstStart;
+    private IGatewayStore? _store;
+    private GroupCommitWriter? _writer;
+    private AccountDirectory? _directory;
+    private IReadOnlyList<Supplier> _suppliers = [];
+
+    public GatewayCore(IOptions<PigeonOptions> options, ILoggerFactory loggerFactory, TimeProvider timeProvider, FirstStartProvisioning firstStart)
+    {
+        _options = options.Value;
+        _loggerFactory = loggerFactory;
+        _logger = loggerFactory.CreateLogger<GatewayCore>();
+        _time = timeProvider;
+        _firstStart = firstStart;
+        Ids = new MessageIdGenerator(_options.NodeId, timeProvider);
+        Planner = new SubmissionPlanner(new PhoneNumberNormalizer(), Balances, new TpsLimiter(timeProvider), timeProvider);
+        Authorizer = new BindAuthorizer(new CredentialVerifier(new PasswordHasher(), timeProvider), new BindCounter());
+    }
+
+    public IGatewayStore Store => _store ?? throw NotStarted();
+
+    public GroupCommitWriter Writer => _writer ?? throw NotStarted();
+
+    public AccountDirectory Directory => Volatile.Read(ref _directory) ?? throw NotStarted();
+
+    public IReadOnlyList<Supplier> Suppliers => _suppliers;
+
+    public ActiveRouteTable Routes { get; } = new();
+
+    public BalanceBook Balances { get; } = new();
+
+    public MessageIdGenerator Ids { get; }
+
+    public SubmissionPlanner Planner { get; }
+
+    public BindAuthorizer Authorizer { get; }
+
+    public bool IsStarted => _writer is not null;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!DatabaseLocation.TryParse(_options.Database, _options.DataDirectory, out var location, out var error))
+        {
+            throw new InvalidOperationException($"Pigeon:Database: {error}");
+        }
+
+        System.IO.Directory.CreateDirectory(_options.DataDirectory);
+        _store = GatewayStores.Open(location, _time);
+        var applied = await _store.MigrateAsync(cancellationToken);
+        GatewayLog.StoreOpened(_logger, location.ToString(), applied.Count);
+        await _firstStart.EnsureAsync(_store.Provisioning, cancellationToken);
+        await ReloadAsync(cancellationToken);
+        _writer = new GroupCommitWriter(_store.Writes, new GroupCommitOptions(), _time, _loggerFactory.CreateLogger<GroupCommitWriter>());
+    }
+
+    /// <summary>
+    /// Reads the provisioning snapshot and puts it in force: accounts, routes, suppliers, and the balances of customers
+    /// not in memory yet. A balance already in memory stays as it is (it is ahead of the store by the reservations in
+    /// flight); an operator's credit to a running customer shows after a restart.
+    /// </summary>
+    /// <returns>True when the suppliers changed.</returns>
+    public async Task<bool> ReloadAsync(CancellationToken cancellationToken)
+    {
+        var snapshot = await Store.Provisioning.LoadSnapshotAsync(cancellationToken);
+        foreach (var customer in snapshot.Customers)
+        {
+            if (!Balances.TryGetBalance(customer.Id, out _))
+            {
+                Balances.Load(customer.Id, customer.Balance);
+            }
+        }
+
+        Routes.Replace(RouteTable.Build(snapshot.Routes, snapshot.Suppliers));
+        var suppliersChanged = !snapshot.Suppliers.SequenceEqual(_suppliers);
+        _suppliers = snapshot.Suppliers;
+        var previous = Interlocked.Exchange(ref _directory, new AccountDirectory(snapshot));
+        if (previous is null || suppliersChanged || previous.Customers.Count != snapshot.Customers.Count || previous.AccountCount != snapshot.SmppAccounts.Count)
+        {
+            GatewayLog.SnapshotLoaded(_logger, snapshot.Customers.Count, snapshot.SmppAccounts.Count, snapshot.Suppliers.Count, snapshot.Routes.Count);
+        }
+
+        return suppliersChanged;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _writer, null) is { } writer)
+        {
+            await writer.DisposeAsync();
+            GatewayLog.WriterDrained(_logger, writer.CommittedCommands);
+        }
+
+        if (Interlocked.Exchange(ref _store, null) is { } store)
+        {
+            await store.DisposeAsync();
+        }
+    }
+
+    private static InvalidOperationException NotStarted() => new("The gateway core has not started.");
+}
