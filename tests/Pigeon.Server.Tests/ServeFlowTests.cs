@@ -285,5 +285,62 @@ public sealed class ServeFlowTests : IClassFixture<ServeFixture>
         }
     }
 
+    [Fact]
+    public async Task An_operator_top_up_while_serving_lets_a_customer_without_credit_submit_without_a_restart()
+    {
+        long customerId;
+        await using (var store = new Storage.Sqlite.SqliteGatewayStore(new Storage.Sqlite.SqliteStoreOptions { Path = Path.Combine(_fixture.DataDirectory, "pigeon.db") }, TimeProvider.System))
+        {
+            var broke = await store.Provisioning.CreateCustomerAsync(new Gateway.Accounts.Customer { Id = 0, Name = "broke", Country = "GB", Currency = "EUR" }, CancellationToken.None);
+            customerId = broke.Id;
+            await store.Provisioning.CreateSmppAccountAsync(
+                new Gateway.Accounts.SmppAccount { Id = 0, CustomerId = broke.Id, SystemId = "broke", PasswordHash = new Gateway.Security.PasswordHasher(10_000).Hash("brokepw") },
+                CancellationToken.None);
+            await store.Provisioning.AddSenderIdAsync(new Gateway.Accounts.SenderId { Id = 0, CustomerId = broke.Id, Value = "Broke" }, CancellationToken.None);
+        }
+
+        var customer = await BindWhenKnownAsync("broke", "brokepw");
+        await using (customer)
+        {
+            var refused = await customer.Client.SubmitAsync(CustomerClient.Text("447911123136", "no money yet", source: "Broke"), TestContext.Current.CancellationToken);
+            Assert.Equal(CommandStatus.SubmitFailed, refused.CommandStatus);
+
+            await using (var store = new Storage.Sqlite.SqliteGatewayStore(new Storage.Sqlite.SqliteStoreOptions { Path = Path.Combine(_fixture.DataDirectory, "pigeon.db") }, TimeProvider.System))
+            {
+                await store.Provisioning.CreditAsync(customerId, 0.05m, "top-up while serving", CancellationToken.None);
+            }
+
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+            SubmitSmResp response;
+            do
+            {
+                await Task.Delay(500, TestContext.Current.CancellationToken);
+                response = await customer.Client.SubmitAsync(CustomerClient.Text("447911123136", "now with money", source: "Broke"), TestContext.Current.CancellationToken);
+            }
+            while (response.CommandStatus == CommandStatus.SubmitFailed && DateTime.UtcNow < deadline);
+
+            Assert.Equal(CommandStatus.Ok, response.CommandStatus);
+            Assert.True(await customer.WaitForReceiptsAsync([response.MessageId], ReceiptTimeout));
+        }
+    }
+
+    private static async Task<CustomerClient> BindWhenKnownAsync(int port, string systemId, string password)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            try
+            {
+                return await CustomerClient.BindAsync(port, systemId, password);
+            }
+            catch (SmppBindException e) when (e.Status == CommandStatus.InvalidSystemId && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(500, TestContext.Current.CancellationToken);
+            }
+        }
+    }
+
+    private Task<CustomerClient> BindWhenKnownAsync(string systemId, string password) => BindWhenKnownAsync(_fixture.Serve.SmppPort, systemId, password);
+
     private Task<CustomerClient> BindDemoAsync() => CustomerClient.BindAsync(_fixture.Serve.SmppPort, _fixture.SystemId, _fixture.Password);
 }

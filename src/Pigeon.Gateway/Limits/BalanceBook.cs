@@ -127,6 +127,25 @@ public sealed class BalanceBook
         return true;
     }
 
+    /// <summary>
+    /// Moves the balance by a signed operator correction (an Adjustment entry of the ledger), which may take it below
+    /// zero: the store has already recorded it. False if the customer is not loaded.
+    /// </summary>
+    public bool Adjust(long customerId, decimal amount)
+    {
+        if (!_accounts.TryGetValue(customerId, out var account))
+        {
+            return false;
+        }
+
+        lock (account.Gate)
+        {
+            account.Balance += amount;
+        }
+
+        return true;
+    }
+
     /// <summary>Forgets a customer (closed, deleted); later reservations answer <see cref="ReserveOutcome.UnknownCustomer"/>.</summary>
     public bool Remove(long customerId) => _accounts.TryRemove(customerId, out _);
 

@@ -54,6 +54,9 @@ internal sealed class GatewayCore : IHostedService, IAsyncDisposable
 
     public BalanceBook Balances { get; } = new();
 
+    // The last operator credit or adjustment applied to the in-memory balances; null until the first load.
+    private long? _lastBalanceMoveId;
+
     public MessageIdGenerator Ids { get; }
 
     public SubmissionPlanner Planner { get; }
@@ -79,21 +82,30 @@ internal sealed class GatewayCore : IHostedService, IAsyncDisposable
     }
 
     /// <summary>
-    /// Reads the provisioning snapshot and puts it in force: accounts, routes, suppliers, and the balances of customers
-    /// not in memory yet. A balance already in memory stays as it is (it is ahead of the store by the reservations in
-    /// flight); an operator's credit to a running customer shows after a restart.
+    /// Reads the provisioning snapshot and puts it in force: accounts, routes, suppliers, and balances. A customer not
+    /// in memory yet is loaded with its stored balance. A balance already in memory is never overwritten (it is ahead
+    /// of the store by the reservations in flight); instead the operators' credits and adjustments recorded since the
+    /// last reload (ledger entries up to the snapshot's <c>LastBalanceMoveId</c>) are applied to it, so a top-up made
+    /// with `pigeon balance add` while the gateway runs counts within one refresh interval, exactly once.
     /// </summary>
     /// <returns>True when the suppliers changed.</returns>
     public async Task<bool> ReloadAsync(CancellationToken cancellationToken)
     {
         var snapshot = await Store.Provisioning.LoadSnapshotAsync(cancellationToken);
+        var loadedBefore = new HashSet<long>();
         foreach (var customer in snapshot.Customers)
         {
-            if (!Balances.TryGetBalance(customer.Id, out _))
+            if (Balances.TryGetBalance(customer.Id, out _))
+            {
+                loadedBefore.Add(customer.Id);
+            }
+            else
             {
                 Balances.Load(customer.Id, customer.Balance);
             }
         }
+
+        await ApplyBalanceMovesAsync(loadedBefore, snapshot.LastBalanceMoveId, cancellationToken);
 
         Routes.Replace(RouteTable.Build(snapshot.Routes, snapshot.Suppliers));
         var suppliersChanged = !snapshot.Suppliers.SequenceEqual(_suppliers);
@@ -105,6 +117,48 @@ internal sealed class GatewayCore : IHostedService, IAsyncDisposable
         }
 
         return suppliersChanged;
+    }
+
+    private async Task ApplyBalanceMovesAsync(HashSet<long> loadedBefore, long upTo, CancellationToken cancellationToken)
+    {
+        if (_lastBalanceMoveId is not { } after)
+        {
+            // First load: every stored balance already includes the moves up to the snapshot's mark.
+            _lastBalanceMoveId = upTo;
+            return;
+        }
+
+        while (after < upTo)
+        {
+            var moves = await Store.Provisioning.ListBalanceMovesAsync(after, 500, cancellationToken);
+            if (moves.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var move in moves)
+            {
+                if (move.Id > upTo)
+                {
+                    break;
+                }
+
+                // A customer loaded in this reload already has the move in its stored balance.
+                if (loadedBefore.Contains(move.CustomerId))
+                {
+                    Balances.Adjust(move.CustomerId, move.Amount);
+                }
+
+                after = move.Id;
+            }
+
+            if (moves[^1].Id >= upTo)
+            {
+                break;
+            }
+        }
+
+        _lastBalanceMoveId = upTo;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
