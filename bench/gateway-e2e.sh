@@ -21,7 +21,7 @@ wait_port() { for _ in $(seq 1 300); do (echo >/dev/tcp/127.0.0.1/"$1") 2>/dev/n
 smpp_port=$(free_port); http_port=$(free_port); sim_port=$(free_port)
 
 start_serve() {
-  PIGEON__Simulator__Port=$sim_port "${pigeon[@]}" serve --data "$data" --smpp-port "$smpp_port" --http-port "$http_port" "${db_flag[@]}" \
+  "${pigeon[@]}" serve --data "$data" --smpp-port "$smpp_port" --http-port "$http_port" --simulator-port "$sim_port" "${db_flag[@]}" \
     </dev/null >"$data/serve.log" 2>&1 &
   serve=$!
   wait_port "$smpp_port"
