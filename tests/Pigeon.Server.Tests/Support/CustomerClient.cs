@@ -10,6 +10,7 @@ namespace Pigeon.Server.Tests.Support;
 internal sealed class CustomerClient : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, DeliverSm> _receipts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _receiptCounts = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<DeliverSm> _mobileOriginated = new();
     private readonly SemaphoreSlim _arrived = new(0);
     private SmppClient? _client;
@@ -17,6 +18,9 @@ internal sealed class CustomerClient : IAsyncDisposable
     public SmppClient Client => _client ?? throw new InvalidOperationException("Not connected.");
 
     public IReadOnlyDictionary<string, DeliverSm> Receipts => _receipts;
+
+    /// <summary>How many receipts came for each receipted message id (more than one is a duplicate).</summary>
+    public IReadOnlyDictionary<string, int> ReceiptCounts => _receiptCounts;
 
     /// <summary>deliver_sm that are not receipts: MO, in arrival order.</summary>
     public IReadOnlyCollection<DeliverSm> MobileOriginated => _mobileOriginated;
@@ -103,7 +107,9 @@ internal sealed class CustomerClient : IAsyncDisposable
     {
         if (request is DeliverSm deliver && DeliveryReceipt.TryParse(deliver, out var receipt))
         {
-            _receipts[deliver.ReceiptedMessageId ?? receipt.MessageId] = deliver;
+            var id = deliver.ReceiptedMessageId ?? receipt.MessageId;
+            _receipts[id] = deliver;
+            _receiptCounts.AddOrUpdate(id, 1, static (_, n) => n + 1);
             _arrived.Release();
         }
         else if (request is DeliverSm mo)

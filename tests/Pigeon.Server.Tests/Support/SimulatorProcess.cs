@@ -8,6 +8,7 @@ internal sealed class SimulatorProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<string> _output = [];
 
     private SimulatorProcess(Process process, int port)
     {
@@ -40,6 +41,14 @@ internal sealed class SimulatorProcess : IAsyncDisposable
         var simulator = new SimulatorProcess(process, port);
         process.OutputDataReceived += (_, e) =>
         {
+            if (e.Data is not null)
+            {
+                lock (simulator._output)
+                {
+                    simulator._output.Add(e.Data);
+                }
+            }
+
             if (e.Data?.Contains("listening on", StringComparison.Ordinal) == true)
             {
                 simulator._listening.TrySetResult();
@@ -57,6 +66,39 @@ internal sealed class SimulatorProcess : IAsyncDisposable
     {
         await _process.StandardInput.WriteLineAsync(line);
         await _process.StandardInput.FlushAsync();
+    }
+
+    /// <summary>
+    /// Stops the simulator with SIGTERM and returns its final statistics (the `pigeon simulate: stopped; ...` line)
+    /// as name → count, e.g. "accepted" → 100.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, long>> StopAsync(TimeSpan timeout)
+    {
+        using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await term.WaitForExitAsync();
+        }
+
+        await _process.WaitForExitAsync().WaitAsync(timeout);
+        _process.WaitForExit();
+        string stopped;
+        lock (_output)
+        {
+            stopped = _output.LastOrDefault(l => l.StartsWith("pigeon simulate: stopped;", StringComparison.Ordinal))
+                ?? throw new InvalidOperationException("the simulator printed no final statistics:\n" + string.Join('\n', _output));
+        }
+
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var field in stopped.Split(' '))
+        {
+            var equals = field.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0 && long.TryParse(field[(equals + 1)..], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+            {
+                counts[field[..equals]] = value;
+            }
+        }
+
+        return counts;
     }
 
     public async ValueTask DisposeAsync()
