@@ -60,6 +60,24 @@ public sealed class ServeSupplierFaultTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_supplier_that_drops_the_link_more_often_than_a_window_still_gets_every_message_delivered()
+    {
+        // Each session dies after 30 submits while up to 64 are in flight: most parts in flight lose their link again
+        // and again. A lost link is the link's failure, not the part's, so none of them may end REJECTD.
+        const int messages = 100;
+        await using var simulator = await SimulatorProcess.StartAsync(FreePort.Next(), 50, "--drop-after", "30");
+        await using var serve = await StartServeAsync(simulator);
+        await using var customer = await BindDemoAsync(serve);
+
+        var ids = await SubmitAsync(customer, messages, "flapping");
+
+        Assert.True(await customer.WaitForReceiptsAsync(ids, ReceiptTimeout), Missing(customer, ids));
+        var statistics = await simulator.StopAsync(TimeSpan.FromSeconds(30));
+        Assert.True(ids.All(id => customer.Receipts[id].MessageState == MessageState.Delivered), string.Join(" ", statistics));
+        Assert.True(statistics["binds"] > 2, $"the simulator never dropped a session (binds={statistics["binds"]})");
+    }
+
+    [Fact]
     public async Task Every_message_a_supplier_refuses_with_a_final_status_is_receipted_REJECTD_and_the_balance_is_restored()
     {
         const int messages = 10;

@@ -33,6 +33,11 @@ internal sealed partial class SupplierBind
                 Hold(attempt);
                 return;
             }
+            catch (SmppLinkDownException ex)
+            {
+                await OnLinkLostAsync(attempt, Describe(ex));
+                return;
+            }
             catch (SmppException ex)
             {
                 await OnTemporaryFailureAsync(attempt, ex.Status, Describe(ex));
@@ -103,6 +108,27 @@ internal sealed partial class SupplierBind
         if (attempt.TemporaryFailures >= _options.MaxTemporaryFailures || RetryTimeExceeded(attempt))
         {
             await _connector.FailOverAsync(attempt, $"{attempt.TemporaryFailures} temporary failures, the last: {failure}");
+            return;
+        }
+
+        var pause = _pause.Note(_options.RetryBackoffMin, _options.RetryBackoffMax);
+        DispatchLog.TemporaryFailure(_logger, Supplier.Id, Index, attempt.Item.PartId.Value, failure, attempt.TemporaryFailures, pause);
+        Hold(attempt);
+    }
+
+    /// <summary>
+    /// The link went down under the part: the link failed, not the part. A supplier that drops its links under load
+    /// would otherwise use up every part in flight's failure budget at once and end them REJECTD, though each would
+    /// go through on the next link. So the part is held to go again first, counted only against
+    /// <see cref="DispatchOptions.MaxRetryTime"/>; a supplier that stays down fails over through its unavailability.
+    /// </summary>
+    private async Task OnLinkLostAsync(SubmitAttempt attempt, string failure)
+    {
+        _connector.Counters.TemporaryFailure();
+        attempt.LastFailure = failure;
+        if (RetryTimeExceeded(attempt))
+        {
+            await _connector.FailOverAsync(attempt, $"the link kept failing for longer than {_options.MaxRetryTime}, the last time: {failure}");
             return;
         }
 
