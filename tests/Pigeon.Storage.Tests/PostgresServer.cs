@@ -69,7 +69,9 @@ public sealed class PostgresServer : IAsyncLifetime
 
     private async Task<string> CreateDatabaseAsync(string testClass)
     {
-        var name = $"pigeon_{testClass.ToLowerInvariant()}_{Guid.NewGuid():N}"[..60];
+        // PostgreSQL identifiers stop at 63 bytes: keep the class name's start and the whole unique suffix.
+        var prefix = $"pigeon_{testClass.ToLowerInvariant()}";
+        var name = $"{prefix[..Math.Min(prefix.Length, 27)]}_{Guid.NewGuid():N}";
         await using (var connection = new NpgsqlConnection(_adminConnectionString))
         {
             await connection.OpenAsync();
