@@ -28,6 +28,26 @@ public sealed class ServeSettingsTests
     }
 
     [Fact]
+    public async Task A_dispatch_setting_out_of_range_exits_1_naming_it()
+    {
+        var data = Directory.CreateTempSubdirectory("pigeon-dispatch-").FullName;
+        try
+        {
+            var environment = new Dictionary<string, string> { ["PIGEON__Dispatch__MaxTemporaryFailures"] = "0" };
+            await using var serve = ServeProcess.Launch(data, FreePort.Next(), FreePort.Next(), environment, []);
+
+            await serve.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+            Assert.Equal(1, serve.ExitCode);
+            Assert.Contains("Pigeon:Dispatch:MaxTemporaryFailures", serve.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_taken_SMPP_port_exits_1_saying_it_cannot_start()
     {
         var data = Directory.CreateTempSubdirectory("pigeon-taken-").FullName;

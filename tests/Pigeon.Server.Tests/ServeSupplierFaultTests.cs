@@ -78,6 +78,45 @@ public sealed class ServeSupplierFaultTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Messages_a_supplier_never_answers_fail_over_to_the_next_supplier_of_the_route_and_are_delivered()
+    {
+        const int messages = 20;
+        await using var silent = await SimulatorProcess.StartAsync(FreePort.Next(), 0, "--no-answer-rate", "1");
+        await using var backup = await SimulatorProcess.StartAsync(FreePort.Next(), 0);
+        var quickFailover = new Dictionary<string, string>
+        {
+            ["PIGEON__Dispatch__ResponseTimeout"] = "00:00:01",
+            ["PIGEON__Dispatch__MaxTemporaryFailures"] = "2",
+            ["PIGEON__Dispatch__RetryBackoffMin"] = "00:00:00.200",
+            ["PIGEON__Dispatch__RetryBackoffMax"] = "00:00:01",
+            ["PIGEON__ProvisioningRefreshInterval"] = "00:00:00.500",
+        };
+        await using var serve = await ServeProcess.StartAsync(_data, quickFailover, "--no-simulator", "--simulator-port", silent.Port.ToString(CultureInfo.InvariantCulture));
+
+        // The first start routes everything to the silent simulator; add the backup behind it on the same prefix.
+        await using (var store = new SqliteGatewayStore(new SqliteStoreOptions { Path = Path.Combine(_data, "pigeon.db") }, TimeProvider.System))
+        {
+            var supplier = await store.Provisioning.CreateSupplierAsync(
+                new Gateway.Routing.Supplier { Id = 0, Name = "backup", Host = "127.0.0.1", Port = backup.Port, SystemId = "backup", Password = "backup" },
+                CancellationToken.None);
+            await store.Provisioning.CreateRouteAsync(
+                new Gateway.Routing.Route { Id = 0, Prefix = string.Empty, SupplierId = supplier.Id, Price = 0.01m, Currency = "EUR", Priority = 10 },
+                CancellationToken.None);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+        await using var customer = await BindDemoAsync(serve);
+        var ids = await SubmitAsync(customer, messages, "failing over");
+
+        Assert.True(await customer.WaitForReceiptsAsync(ids, ReceiptTimeout), Missing(customer, ids));
+        Assert.All(ids, id => Assert.Equal(MessageState.Delivered, customer.Receipts[id].MessageState));
+        var backupStatistics = await backup.StopAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(messages, backupStatistics["accepted"]);
+        var silentStatistics = await silent.StopAsync(TimeSpan.FromSeconds(30));
+        Assert.True(silentStatistics["unanswered"] >= messages, string.Join(" ", silentStatistics));
+    }
+
+    [Fact]
     public async Task Every_message_a_supplier_refuses_with_a_final_status_is_receipted_REJECTD_and_the_balance_is_restored()
     {
         const int messages = 10;

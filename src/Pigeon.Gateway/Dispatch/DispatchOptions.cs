@@ -71,8 +71,8 @@ public sealed class DispatchOptions
     /// <summary>Decides whether a supplier's TLS certificate is trusted; null uses the platform's validation.</summary>
     public RemoteCertificateValidationCallback? RemoteCertificateValidation { get; set; }
 
-    /// <summary>Throws if a setting is out of range.</summary>
-    internal void Validate()
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first setting out of range.</summary>
+    public void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(QueueCapacity, 2, nameof(QueueCapacity));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxTemporaryFailures, 1, nameof(MaxTemporaryFailures));

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Pigeon.Gateway.Dispatch;
 using Pigeon.Server.Core;
 using Pigeon.Server.Observability;
+using Pigeon.Server.Options;
 
 namespace Pigeon.Server.Dispatch;
 
@@ -19,12 +21,14 @@ internal sealed class DispatchService : IHostedService, IAsyncDisposable
     private readonly GatewayMetrics _metrics;
     private readonly ILoggerFactory _loggerFactory;
     private readonly TimeProvider _time;
+    private readonly DispatchOptions _options;
     private readonly CancellationTokenSource _stopping = new();
     private DispatchCoordinator? _coordinator;
     private Task _releasing = Task.CompletedTask;
 
-    public DispatchService(GatewayCore core, StoredDispatchOutcomes outcomes, ScheduledParts scheduled, GatewayMetrics metrics, ILoggerFactory loggerFactory, TimeProvider timeProvider)
+    public DispatchService(GatewayCore core, StoredDispatchOutcomes outcomes, ScheduledParts scheduled, GatewayMetrics metrics, IOptions<PigeonOptions> options, ILoggerFactory loggerFactory, TimeProvider timeProvider)
     {
+        _options = options.Value.Dispatch;
         _core = core;
         _outcomes = outcomes;
         _scheduled = scheduled;
@@ -47,8 +51,7 @@ internal sealed class DispatchService : IHostedService, IAsyncDisposable
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var options = new DispatchOptions { ReconnectDelayMax = TimeSpan.FromSeconds(5) };
-        _coordinator = new DispatchCoordinator(_outcomes, new StoredDispatchBacklog(_core, _scheduled, _time), options, _loggerFactory, _time);
+        _coordinator = new DispatchCoordinator(_outcomes, new StoredDispatchBacklog(_core, _scheduled, _time), _options, _loggerFactory, _time);
         var coordinator = _coordinator;
         _metrics.ObserveSuppliers(coordinator.GetStates);
         await coordinator.ApplyAllAsync(_core.Suppliers, cancellationToken);

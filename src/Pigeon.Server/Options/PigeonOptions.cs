@@ -27,6 +27,12 @@ public sealed class PigeonOptions
 
     public BuiltInSimulatorOptions Simulator { get; set; } = new();
 
+    /// <summary>
+    /// How suppliers are driven: response time-out, retry and throttle back-offs, temporary failures before failover,
+    /// and so on (see <see cref="Gateway.Dispatch.DispatchOptions"/>), e.g. <c>PIGEON__Dispatch__ResponseTimeout=00:00:10</c>.
+    /// </summary>
+    public Gateway.Dispatch.DispatchOptions Dispatch { get; set; } = new() { ReconnectDelayMax = TimeSpan.FromSeconds(5) };
+
     /// <summary>The country of the demo customer made on first start (ISO 3166-1 alpha-2).</summary>
     public string FirstStartCountry { get; set; } = "GB";
 

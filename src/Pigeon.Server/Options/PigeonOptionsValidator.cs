@@ -56,6 +56,15 @@ public sealed class PigeonOptionsValidator : IValidateOptions<PigeonOptions>
             errors.Add($"Pigeon:Database: {error}");
         }
 
+        try
+        {
+            options.Dispatch.Validate();
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            errors.Add($"Pigeon:Dispatch:{e.ParamName} is out of range: {e.ActualValue}.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

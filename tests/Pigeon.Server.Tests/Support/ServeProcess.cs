@@ -49,8 +49,20 @@ internal sealed class ServeProcess : IAsyncDisposable
         return serve;
     }
 
+    /// <summary>Starts serve with extra environment variables (settings such as PIGEON__Dispatch__…) and waits until it listens.</summary>
+    public static async Task<ServeProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string> environment, params string[] extra)
+    {
+        var serve = Launch(dataDirectory, FreePort.Next(), FreePort.Next(), environment, extra);
+        await serve.WaitServingAsync();
+        return serve;
+    }
+
     /// <summary>Starts serve without waiting (for runs expected to fail).</summary>
-    public static ServeProcess Launch(string dataDirectory, int smppPort, int httpPort, params string[] extra)
+    public static ServeProcess Launch(string dataDirectory, int smppPort, int httpPort, params string[] extra) =>
+        Launch(dataDirectory, smppPort, httpPort, new Dictionary<string, string>(), extra);
+
+    /// <summary>Starts serve with extra environment variables, without waiting.</summary>
+    public static ServeProcess Launch(string dataDirectory, int smppPort, int httpPort, IReadOnlyDictionary<string, string> environment, string[] extra)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -58,6 +70,11 @@ internal sealed class ServeProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pigeon.dll"));
         start.ArgumentList.Add("serve");
         start.ArgumentList.Add("--data");
