@@ -22,6 +22,27 @@ public sealed class SimulatorMoTests
         return [.. received];
     }
 
+    private static async Task TypeUntilQueuedAsync(PigeonProcess simulator, string line)
+    {
+        static int Answers(PigeonProcess p) => p.StandardOutput.Count(l => l.StartsWith("mo ", StringComparison.Ordinal));
+
+        var deadline = DateTime.UtcNow + Timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            var before = Answers(simulator);
+            await simulator.WriteLineAsync(line);
+            await simulator.WaitForLineAsync(_ => Answers(simulator) > before, Timeout);
+            if (simulator.StandardOutput.Last(l => l.StartsWith("mo ", StringComparison.Ordinal)).StartsWith("mo queued", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Fail("The simulator never queued the MO: no receiver was registered.");
+    }
+
     private static SmppClient Client(int port, ConcurrentQueue<DeliverSm> received) => new(
         new SmppClientOptions { Host = "127.0.0.1", Port = port, SystemId = "esme", Password = "pw" },
         (request, _) =>
@@ -43,7 +64,9 @@ public sealed class SimulatorMoTests
         await using var client = Client(port, received);
         await client.ConnectAsync(TestContext.Current.CancellationToken);
 
-        await simulator.WriteLineAsync("mo 447700900123 12345 Hello from a phone");
+        // The simulator learns of the receiver just after the bind response goes out: an MO typed in that instant is
+        // refused ("no receiver is bound"), so type it again until it is queued.
+        await TypeUntilQueuedAsync(simulator, "mo 447700900123 12345 Hello from a phone");
         var delivered = Assert.Single(await CollectAsync(received, 1));
 
         Assert.False(delivered.IsDeliveryReceipt);
