@@ -44,7 +44,7 @@ internal sealed partial class SupplierConnector : IAsyncDisposable
         _time = timeProvider;
         _logger = logger ?? NullLogger.Instance;
         Queue = new DispatchQueue(supplier.Id, options.QueueCapacity, backlog, options.StoreRetryDelay, timeProvider, _logger);
-        Limiter = new TpsLimiter(supplier.Tps, options.TpsBurstWindow, timeProvider);
+        Limiter = new SupplierSubmitPacer(supplier.Tps, options.TpsBurstWindow, timeProvider);
         Gate = new SubmitGate(open: !supplier.SubmitSuspended);
         Counters = new SupplierCounters(timeProvider);
         Inbound = new SupplierInboundHandler(supplier.Id, outcomes, Counters, _logger);
@@ -57,7 +57,7 @@ internal sealed partial class SupplierConnector : IAsyncDisposable
 
     public DispatchQueue Queue { get; }
 
-    public TpsLimiter Limiter { get; }
+    public SupplierSubmitPacer Limiter { get; }
 
     /// <summary>Closed while submits are suspended.</summary>
     public SubmitGate Gate { get; }

@@ -11,7 +11,7 @@ public sealed class TpsLimiterTests
     [Fact]
     public void Zero_permits_per_second_means_no_limit()
     {
-        var limiter = new TpsLimiter(0, TimeSpan.FromMilliseconds(50), _time);
+        var limiter = new SupplierSubmitPacer(0, TimeSpan.FromMilliseconds(50), _time);
 
         Assert.All(Enumerable.Range(0, 10_000), _ => Assert.Equal(TimeSpan.Zero, limiter.Reserve()));
     }
@@ -19,7 +19,7 @@ public sealed class TpsLimiterTests
     [Fact]
     public void Burst_goes_at_once_then_permits_are_spaced_one_interval_apart()
     {
-        var limiter = new TpsLimiter(100, TimeSpan.FromMilliseconds(50), _time);
+        var limiter = new SupplierSubmitPacer(100, TimeSpan.FromMilliseconds(50), _time);
 
         var waits = Enumerable.Range(0, 8).Select(_ => limiter.Reserve().TotalMilliseconds).ToArray();
 
@@ -30,7 +30,7 @@ public sealed class TpsLimiterTests
     [Fact]
     public void Permits_granted_within_any_second_never_exceed_the_rate_plus_the_burst()
     {
-        var limiter = new TpsLimiter(200, TimeSpan.FromMilliseconds(50), _time);
+        var limiter = new SupplierSubmitPacer(200, TimeSpan.FromMilliseconds(50), _time);
         var grants = new List<TimeSpan>();
         var start = _time.GetUtcNow();
         for (var step = 0; step < 3000; step++)
@@ -62,7 +62,7 @@ public sealed class TpsLimiterTests
     [Fact]
     public async Task Acquire_completes_when_the_clock_reaches_the_reserved_slot()
     {
-        var limiter = new TpsLimiter(10, TimeSpan.FromMilliseconds(1), _time);
+        var limiter = new SupplierSubmitPacer(10, TimeSpan.FromMilliseconds(1), _time);
         await limiter.AcquireAsync(TestContext.Current.CancellationToken);
 
         var second = limiter.AcquireAsync(TestContext.Current.CancellationToken).AsTask();
@@ -76,7 +76,7 @@ public sealed class TpsLimiterTests
     [Fact]
     public void Rate_changed_at_run_time_applies_to_the_next_reservations()
     {
-        var limiter = new TpsLimiter(10, TimeSpan.FromMilliseconds(1), _time);
+        var limiter = new SupplierSubmitPacer(10, TimeSpan.FromMilliseconds(1), _time);
         limiter.Reserve();
         _time.Advance(TimeSpan.FromSeconds(1));
 
@@ -90,7 +90,7 @@ public sealed class TpsLimiterTests
     [Fact]
     public async Task Reservations_from_many_threads_at_once_are_all_distinct_slots()
     {
-        var limiter = new TpsLimiter(1000, TimeSpan.FromMilliseconds(1), _time);
+        var limiter = new SupplierSubmitPacer(1000, TimeSpan.FromMilliseconds(1), _time);
 
         var waits = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(
             () => Enumerable.Range(0, 500).Select(_ => limiter.Reserve()).ToArray(),

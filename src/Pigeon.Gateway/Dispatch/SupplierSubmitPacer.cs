@@ -11,7 +11,7 @@ namespace Pigeon.Gateway.Dispatch;
 /// </code>
 /// Over any window of length L at most L × rate + burst permits are granted. Driven by a <see cref="TimeProvider"/>.
 /// </summary>
-internal sealed class TpsLimiter
+internal sealed class SupplierSubmitPacer
 {
     private readonly TimeProvider _time;
     private Pace? _pace;
@@ -21,7 +21,7 @@ internal sealed class TpsLimiter
     /// <param name="permitsPerSecond">The cap; 0 for none.</param>
     /// <param name="burstWindow">How much of a second's permits may go at once after a quiet spell (at least one permit).</param>
     /// <param name="timeProvider">The clock.</param>
-    public TpsLimiter(int permitsPerSecond, TimeSpan burstWindow, TimeProvider timeProvider)
+    public SupplierSubmitPacer(int permitsPerSecond, TimeSpan burstWindow, TimeProvider timeProvider)
     {
         _time = timeProvider;
         SetRate(permitsPerSecond, burstWindow);
