@@ -23,7 +23,7 @@ internal static class ProvisioningRows
 
     public const string RouteColumns = "id, prefix, customer_id, supplier_id, price, currency, priority, enabled";
 
-    public const string ApiKeyColumns = "id, customer_id, name, prefix, secret_hash, allowed_ips, created_at, revoked_at, last_used_at";
+    public const string ApiKeyColumns = "id, customer_id, name, prefix, secret_hash, allowed_ips, tps, created_at, revoked_at, last_used_at";
 
     public const string LedgerColumns = "id, customer_id, kind, amount, reason, message_id, created_at";
 
@@ -116,8 +116,9 @@ internal static class ProvisioningRows
         Prefix = r.GetString(3),
         SecretHash = r.GetString(4),
         AllowedIps = DbCommandExtensions.SplitLines(r.GetString(5)),
-        CreatedAt = d.ReadTime(r, 6),
-        RevokedAt = r.IsDBNull(7) ? null : d.ReadTime(r, 7),
-        LastUsedAt = r.IsDBNull(8) ? null : d.ReadTime(r, 8),
+        Tps = r.GetInt32(6),
+        CreatedAt = d.ReadTime(r, 7),
+        RevokedAt = r.IsDBNull(8) ? null : d.ReadTime(r, 8),
+        LastUsedAt = r.IsDBNull(9) ? null : d.ReadTime(r, 9),
     };
 }

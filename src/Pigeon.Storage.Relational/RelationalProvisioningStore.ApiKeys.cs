@@ -10,13 +10,14 @@ internal sealed partial class RelationalProvisioningStore
         ArgumentNullException.ThrowIfNull(key);
         var created = timeProvider.GetUtcNow();
         var id = await InsertAsync(
-            "INSERT INTO api_keys (customer_id, name, prefix, secret_hash, allowed_ips, created_at) VALUES (@customer, @name, @prefix, @hash, @ips, @created) RETURNING id",
+            "INSERT INTO api_keys (customer_id, name, prefix, secret_hash, allowed_ips, tps, created_at) VALUES (@customer, @name, @prefix, @hash, @ips, @tps, @created) RETURNING id",
             command => command
                 .With("@customer", key.CustomerId)
                 .With("@name", key.Name)
                 .With("@prefix", key.Prefix)
                 .With("@hash", key.SecretHash)
                 .With("@ips", DbCommandExtensions.JoinLines(key.AllowedIps))
+                .With("@tps", key.Tps)
                 .With("@created", dialect.Time(created)),
             "API key prefix",
             key.Prefix,

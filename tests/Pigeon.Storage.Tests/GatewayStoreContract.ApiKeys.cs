@@ -14,13 +14,14 @@ public abstract partial class GatewayStoreContract
         var (token, prefix, hash) = ApiKeyToken.Create();
 
         var key = await Store.Provisioning.CreateApiKeyAsync(
-            new ApiKey { Id = 0, CustomerId = customer.Id, Name = "billing", Prefix = prefix, SecretHash = hash, AllowedIps = ["10.0.0.0/8", "127.0.0.1"] }, Ct);
+            new ApiKey { Id = 0, CustomerId = customer.Id, Name = "billing", Prefix = prefix, SecretHash = hash, AllowedIps = ["10.0.0.0/8", "127.0.0.1"], Tps = 25 }, Ct);
 
         var found = await Store.Provisioning.FindApiKeyAsync(prefix, Ct);
         Assert.NotNull(found);
         Assert.Equal(key with { AllowedIps = found.AllowedIps }, found);
         Assert.True(ApiKeyToken.Matches(token, found.SecretHash));
         Assert.Equal(["10.0.0.0/8", "127.0.0.1"], found.AllowedIps);
+        Assert.Equal(25, found.Tps);
         Assert.Null(found.RevokedAt);
         Assert.Equal([key.Id], (await Store.Provisioning.ListApiKeysAsync(customer.Id, Ct)).Select(k => k.Id));
         Assert.Contains(key.Id, (await Store.Provisioning.LoadSnapshotAsync(Ct)).ApiKeys.Select(k => k.Id));

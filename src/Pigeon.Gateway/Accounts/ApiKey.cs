@@ -24,6 +24,9 @@ public sealed record ApiKey
     /// <summary>Addresses or CIDR ranges requests with this key may come from; empty allows any.</summary>
     public IReadOnlyList<string> AllowedIps { get; init; } = [];
 
+    /// <summary>Messages per second the key may submit across its requests (0: no limit of its own); more are refused as throttled.</summary>
+    public int Tps { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     /// <summary>When the key stopped working; null while it works.</summary>

@@ -7,6 +7,7 @@ CREATE TABLE api_keys (
     prefix text NOT NULL,
     secret_hash text NOT NULL,
     allowed_ips text NOT NULL,
+    tps integer NOT NULL,
     created_at timestamptz NOT NULL,
     revoked_at timestamptz,
     last_used_at timestamptz,

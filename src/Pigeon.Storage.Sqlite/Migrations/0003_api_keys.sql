@@ -7,6 +7,7 @@ CREATE TABLE api_keys (
     prefix TEXT NOT NULL,
     secret_hash TEXT NOT NULL,
     allowed_ips TEXT NOT NULL,
+    tps INTEGER NOT NULL,
     created_at INTEGER NOT NULL,
     revoked_at INTEGER,
     last_used_at INTEGER,

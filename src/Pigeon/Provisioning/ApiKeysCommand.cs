@@ -31,7 +31,8 @@ internal static class ApiKeysCommand
             Description = "Address or CIDR range requests with this key may come from (repeat for more; none: any).",
             AllowMultipleArgumentsPerToken = true,
         }.Check(v => IpAllowList.TryParse(v ?? [], out _, out var bad) ? null : $"not an address or CIDR range: '{bad}'.");
-        var command = new Command("create", "Create an API key; its token is shown once.") { customer, isOperator, name, allowIp };
+        var tps = new Option<int>("--tps") { Description = "Messages per second the key may submit (0: no limit of its own)." }.Check(v => v >= 0 ? null : "must be 0 or more.");
+        var command = new Command("create", "Create an API key; its token is shown once.") { customer, isOperator, name, allowIp, tps };
         command.Validators.Add(result =>
         {
             if ((result.GetValue(customer) is null) == !result.GetValue(isOperator))
@@ -44,7 +45,7 @@ internal static class ApiKeysCommand
             Customer? owner = context.Value(customer) is { } reference ? await FindCustomerAsync(context.Provisioning, reference, ct) : null;
             var (token, prefix, hash) = ApiKeyToken.Create();
             var key = await context.Provisioning.CreateApiKeyAsync(
-                new ApiKey { Id = 0, CustomerId = owner?.Id, Name = context.Value(name), Prefix = prefix, SecretHash = hash, AllowedIps = context.Parse.GetValue(allowIp) ?? [] },
+                new ApiKey { Id = 0, CustomerId = owner?.Id, Name = context.Value(name), Prefix = prefix, SecretHash = hash, AllowedIps = context.Parse.GetValue(allowIp) ?? [], Tps = context.Value(tps) },
                 ct);
             if (context.Output.Json)
             {
@@ -129,6 +130,7 @@ internal static class ApiKeysCommand
         ["customer"] = customerName,
         ["name"] = k.Name,
         ["allowed_ips"] = ProvisioningJson.Array(k.AllowedIps),
+        ["tps"] = k.Tps,
         ["created_at"] = k.CreatedAt,
         ["last_used_at"] = k.LastUsedAt,
         ["revoked_at"] = k.RevokedAt,
