@@ -42,6 +42,7 @@ internal sealed partial class SqliteBatchExecutor(SqliteDialect dialect) : IWrit
     public ValueTask DisposeAsync()
     {
         _statements?.Dispose();
+        _moParts?.Dispose();
         _connection?.Dispose();
         return ValueTask.CompletedTask;
     }
@@ -64,6 +65,9 @@ internal sealed partial class SqliteBatchExecutor(SqliteDialect dialect) : IWrit
         ExpireCustomerReceipts expire => Count(S.ExpireCustomerReceipts.Bind(tx, Micros(expire.At), Micros(expire.CreatedBefore)).Execute()),
         StoreMo mo => new WriteResult { Changed = true, Id = InsertMo(mo.Mo, tx) },
         MarkMoDelivered delivered => new WriteResult { Changed = S.MoDelivered.Bind(tx, Micros(delivered.At), delivered.Id).Execute() > 0 },
+        StoreMoPart part => HoldMoPart(part.Part, tx),
+        StoreMoFromParts assembled => StoreFromParts(assembled, tx),
+        ForgetMoParts forget => Count(M.Forget.Bind(tx, Micros(forget.ConsumedBefore)).Execute()),
         _ => throw new NotSupportedException($"Unknown write command {command.GetType().Name}."),
     };
 
