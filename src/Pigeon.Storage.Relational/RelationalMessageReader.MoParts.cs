@@ -27,16 +27,16 @@ internal sealed partial class RelationalMessageReader
         return parts;
     }
 
-    public async ValueTask<IReadOnlyList<MoPartSet>> ListReadyMoPartSetsAsync(DateTimeOffset firstReceivedBefore, int limit, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<MoPartSet>> ListReadyMoPartSetsAsync(DateTimeOffset firstReceivedBy, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxPage);
         await using var connection = await dialect.OpenConnectionAsync(cancellationToken);
         await using var command = connection.Command(
             "SELECT source, destination, reference, total_parts, COUNT(*), MIN(received_at) FROM mo_parts WHERE consumed_at IS NULL " +
-            "GROUP BY source, destination, reference, total_parts HAVING COUNT(*) >= total_parts OR MIN(received_at) < @before " +
+            "GROUP BY source, destination, reference, total_parts HAVING COUNT(*) >= total_parts OR MIN(received_at) <= @before " +
             "ORDER BY MIN(received_at) LIMIT @limit")
-            .With("@before", dialect.Time(firstReceivedBefore)).With("@limit", limit);
+            .With("@before", dialect.Time(firstReceivedBy)).With("@limit", limit);
         var sets = new List<MoPartSet>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -44,10 +44,10 @@ public interface IMessageReader
     ValueTask<IReadOnlyList<MoPartRecord>> ListHeldMoPartsAsync(MoPartSetKey key, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Sets of held MO parts that are complete, or whose first part came before <paramref name="firstReceivedBefore"/>,
+    /// Sets of held MO parts that are complete, or whose first part came at or before <paramref name="firstReceivedBy"/>,
     /// oldest first, at most <paramref name="limit"/>.
     /// </summary>
-    ValueTask<IReadOnlyList<MoPartSet>> ListReadyMoPartSetsAsync(DateTimeOffset firstReceivedBefore, int limit, CancellationToken cancellationToken);
+    ValueTask<IReadOnlyList<MoPartSet>> ListReadyMoPartSetsAsync(DateTimeOffset firstReceivedBy, int limit, CancellationToken cancellationToken);
 
     /// <summary>Messages created at or after <paramref name="since"/> (e.g. today 00:00 UTC), counted per current supplier and status.</summary>
     ValueTask<IReadOnlyList<StatusCount>> GetStatusCountsAsync(DateTimeOffset since, CancellationToken cancellationToken);
