@@ -4,6 +4,7 @@ using Pigeon.Gateway.Accounts;
 using Pigeon.Server.Tests.Support;
 using Pigeon.Smpp.Concatenation;
 using Pigeon.Smpp.Pdus;
+using Pigeon.Smpp.Text;
 using Pigeon.Storage.Sqlite;
 
 namespace Pigeon.Server.Tests;
@@ -91,6 +92,29 @@ public sealed class ServeMoTests : IAsyncDisposable
         await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
         AssertOneMessageInOrder(customer.MobileOriginated.ToArray(), text, parts);
         Assert.Equal(1L, await ScalarAsync("SELECT count(*) FROM mo_messages"));
+    }
+
+    [Fact]
+    public async Task An_MO_missing_a_part_past_the_reassembly_time_out_reaches_the_customer_with_the_gap_marked()
+    {
+        var (smppPort, httpPort) = (FreePort.Next(), FreePort.Next());
+        await using var simulator = await SimulatorProcess.StartAsync(FreePort.Next(), receiptDelayMs: 0);
+        string[] flags = ["--no-simulator", "--simulator-port", simulator.Port.ToString(CultureInfo.InvariantCulture)];
+        var credentials = await ProvisionAsync(smppPort, httpPort, flags);
+        var environment = new Dictionary<string, string> { ["PIGEON__Mo__ReassemblyTimeout"] = "00:00:02" };
+        await using var serve = await ServeProcess.StartAsync(_data, environment, flags);
+        await using var customer = await CustomerClient.BindAsync(serve.SmppPort, credentials["SMPP system_id"], credentials["SMPP password"]);
+        var text = string.Join(' ', Enumerable.Range(1, 60).Select(i => $"gap{i}"));
+        var sent = MessageSplitter.Split(text, ConcatenationMode.UdhReference8, 203).Parts
+            .Select(part => SmsText.Decode(SmsEncoding.Gsm7, part.Span[6..])).ToArray();
+        Assert.Equal(3, sent.Length);
+
+        await simulator.WriteLineAsync($"mo @pigeon --ref 203 --parts 3,1 447911555003 {InboundNumber} {text}");
+
+        var expected = sent[0] + "[...]" + sent[2];
+        var parts = MessageSplitter.Measure(expected, ConcatenationMode.UdhReference8).Segments;
+        Assert.True(await customer.WaitForMobileOriginatedAsync(parts, TimeSpan.FromSeconds(60)));
+        AssertOneMessageInOrder(customer.MobileOriginated.ToArray(), expected, parts);
     }
 
     /// <summary>
