@@ -130,6 +130,7 @@ public static class GatewayHost
         services.AddSingleton<CustomerSmppFront>();
         AddHosted<BuiltInSimulatorService>(services);
         AddHosted<GatewayCore>(services);
+        AddHosted<MoReassemblyService>(services);
         AddHosted<DispatchService>(services);
         AddHosted<ProvisioningRefresher>(services);
         AddHosted<CustomerDeliveryNotifier>(services);

@@ -235,9 +235,11 @@ public sealed class SmscSimulator : ISmppServerHandler, IAsyncDisposable
 
     /// <summary>
     /// Sends a mobile-originated message to a bound receiver of <paramref name="systemId"/> (or of the only or first
-    /// system_id with one). Long text goes as UDH-concatenated parts. False when nobody could receive it.
+    /// system_id with one). Long text goes as UDH-concatenated parts with <paramref name="reference"/> (the next one
+    /// when null); <paramref name="parts"/> sends only those part numbers, in that order (all, in order, when null).
+    /// False when nobody could receive it.
     /// </summary>
-    public bool SendMo(string? systemId, string from, string to, string text)
+    public bool SendMo(string? systemId, string from, string to, string text, ushort? reference = null, IReadOnlyList<int>? parts = null)
     {
         var pool = systemId is not null
             ? PoolFor(systemId)
@@ -247,9 +249,8 @@ public sealed class SmscSimulator : ISmppServerHandler, IAsyncDisposable
             return false;
         }
 
-        var reference = (ushort)Interlocked.Increment(ref _moReference);
-        var split = MessageSplitter.Split(text, ConcatenationMode.UdhReference8, reference);
-        for (var i = 0; i < split.Parts.Count; i++)
+        var split = MessageSplitter.Split(text, ConcatenationMode.UdhReference8, reference ?? (byte)Interlocked.Increment(ref _moReference));
+        foreach (var i in parts?.Select(p => p - 1).Where(i => i < split.Parts.Count) ?? Enumerable.Range(0, split.Parts.Count))
         {
             var deliver = new DeliverSm
             {

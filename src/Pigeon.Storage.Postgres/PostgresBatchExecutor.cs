@@ -122,8 +122,18 @@ internal sealed class PostgresBatchExecutor(NpgsqlDataSource dataSource) : IWrit
         MarkMoDelivered d => Call("pigeon_mark_mo_delivered", Int64(d.Id), Time(d.At)),
         RememberRequest { Request: var q } => Call(
             "pigeon_remember_request", Int64(q.CustomerId), Text(q.Key), Text(q.Fingerprint), Int32(q.StatusCode), Text(q.Response), Time(q.CreatedAt)),
+        StoreMoPart { Part: var p } => Call("pigeon_store_mo_part", [.. Mo(p.Part), Int32(p.Reference), Int32(p.TotalParts), Int32(p.PartNumber)]),
+        StoreMoFromParts f => Call("pigeon_store_mo_from_parts", [.. Mo(f.Mo), Array(NpgsqlDbType.Bigint, f.PartIds.ToArray()), Time(f.At)]),
+        ForgetMoParts f => Call("pigeon_forget_mo_parts", Time(f.ConsumedBefore)),
         _ => throw new NotSupportedException($"Unknown write command {command.GetType().Name}."),
     };
+
+    /// <summary>The MO columns in the order pigeon_store_mo and the MO part functions take them.</summary>
+    private static NpgsqlParameter[] Mo(MoRecord m) =>
+    [
+        Int64(m.SupplierId), Text(m.Source), Int32(m.SourceTon), Int32(m.SourceNpi), Text(m.Destination), Int32(m.EsmClass),
+        Int32(m.DataCoding), Bytes(m.Body), Int64(m.CustomerId), Int64(m.SmppAccountId), Time(m.ReceivedAt),
+    ];
 
     private static NpgsqlBatchCommand Accept(AcceptMessage command)
     {

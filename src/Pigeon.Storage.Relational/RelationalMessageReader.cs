@@ -8,7 +8,7 @@ using Pigeon.Smpp.Receipts;
 namespace Pigeon.Storage.Relational;
 
 /// <summary><see cref="IMessageReader"/> in SQL both engines accept; each read on a pooled connection of its own.</summary>
-internal sealed class RelationalMessageReader(ISqlDialect dialect) : IMessageReader
+internal sealed partial class RelationalMessageReader(ISqlDialect dialect) : IMessageReader
 {
     private const int MaxPage = 10_000;
 

@@ -42,6 +42,7 @@ internal sealed partial class SqliteBatchExecutor(SqliteDialect dialect) : IWrit
     public ValueTask DisposeAsync()
     {
         _statements?.Dispose();
+        _moParts?.Dispose();
         _connection?.Dispose();
         return ValueTask.CompletedTask;
     }
@@ -68,6 +69,9 @@ internal sealed partial class SqliteBatchExecutor(SqliteDialect dialect) : IWrit
         {
             Changed = S.RememberRequest.Bind(tx, r.CustomerId, r.Key, r.Fingerprint, r.StatusCode, r.Response, Micros(r.CreatedAt)).Execute() > 0,
         },
+        StoreMoPart part => HoldMoPart(part.Part, tx),
+        StoreMoFromParts assembled => StoreFromParts(assembled, tx),
+        ForgetMoParts forget => Count(M.Forget.Bind(tx, Micros(forget.ConsumedBefore)).Execute()),
         _ => throw new NotSupportedException($"Unknown write command {command.GetType().Name}."),
     };
 

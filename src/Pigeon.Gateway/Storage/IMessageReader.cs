@@ -40,6 +40,15 @@ public interface IMessageReader
     /// <summary>MO messages of a customer not delivered yet, with an id above <paramref name="afterId"/>, in order.</summary>
     ValueTask<IReadOnlyList<MoRecord>> ListPendingMoAsync(long customerId, long afterId, int limit, CancellationToken cancellationToken);
 
+    /// <summary>The parts of one set still held (not consumed), by part number.</summary>
+    ValueTask<IReadOnlyList<MoPartRecord>> ListHeldMoPartsAsync(MoPartSetKey key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sets of held MO parts that are complete, or whose first part came at or before <paramref name="firstReceivedBy"/>,
+    /// oldest first, at most <paramref name="limit"/>.
+    /// </summary>
+    ValueTask<IReadOnlyList<MoPartSet>> ListReadyMoPartSetsAsync(DateTimeOffset firstReceivedBy, int limit, CancellationToken cancellationToken);
+
     /// <summary>Messages created at or after <paramref name="since"/> (e.g. today 00:00 UTC), counted per current supplier and status.</summary>
     ValueTask<IReadOnlyList<StatusCount>> GetStatusCountsAsync(DateTimeOffset since, CancellationToken cancellationToken);
 

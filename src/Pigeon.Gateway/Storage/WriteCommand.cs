@@ -15,6 +15,9 @@ namespace Pigeon.Gateway.Storage;
 /// <item><term><see cref="MarkCustomerReceiptDelivered"/></term><description>the account acknowledged it (deliver_sm_resp)</description></item>
 /// <item><term><see cref="ExpireCustomerReceipts"/></term><description>receipts owed too long are given up; Count</description></item>
 /// <item><term><see cref="StoreMo"/></term><description>a mobile-originated message kept for its customer; Id</description></item>
+/// <item><term><see cref="StoreMoPart"/></term><description>a part of a concatenated MO held until its set is complete; Id, Count (parts of the set held)</description></item>
+/// <item><term><see cref="StoreMoFromParts"/></term><description>an MO made from held parts stored as <see cref="StoreMo"/> does, the parts consumed; Id</description></item>
+/// <item><term><see cref="ForgetMoParts"/></term><description>consumed parts kept to recognise repeats are deleted; Count</description></item>
 /// <item><term><see cref="MarkMoDelivered"/></term><description>the customer acknowledged it</description></item>
 /// <item><term><see cref="RememberRequest"/></term><description>a keyed HTTP request's answer kept, unless its key is; Changed</description></item>
 /// </list>

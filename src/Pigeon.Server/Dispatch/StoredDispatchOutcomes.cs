@@ -21,14 +21,16 @@ internal sealed class StoredDispatchOutcomes : IDispatchOutcomes
 {
     private readonly GatewayCore _core;
     private readonly CustomerDeliveryNotifier _notifier;
+    private readonly MoReassemblyService _mo;
     private readonly GatewayMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    public StoredDispatchOutcomes(GatewayCore core, CustomerDeliveryNotifier notifier, GatewayMetrics metrics, TimeProvider timeProvider, ILogger<StoredDispatchOutcomes> logger)
+    public StoredDispatchOutcomes(GatewayCore core, CustomerDeliveryNotifier notifier, MoReassemblyService mo, GatewayMetrics metrics, TimeProvider timeProvider, ILogger<StoredDispatchOutcomes> logger)
     {
         _core = core;
         _notifier = notifier;
+        _mo = mo;
         _metrics = metrics;
         _time = timeProvider;
         _logger = logger;
@@ -86,33 +88,11 @@ internal sealed class StoredDispatchOutcomes : IDispatchOutcomes
     }
 
     /// <summary>
-    /// Keeps each MO part as it came (a UDH included) for the customer owning the destination; the customer's SMPP
-    /// client puts concatenated parts together, as it would from any SMSC.
+    /// An MO for the customer owning the destination, through <see cref="MoReassemblyService"/>: a part of a
+    /// concatenated message is held until its set is complete, and the customer gets the whole message once.
     /// </summary>
-    public async ValueTask MobileOriginatedAsync(long supplierId, DeliverSm deliver, CancellationToken cancellationToken)
-    {
-        var owner = _core.Directory.FindInboundNumber(deliver.Destination.Value);
-        var mo = new MoRecord
-        {
-            SupplierId = supplierId,
-            Source = deliver.Source.Value,
-            SourceTon = (byte)deliver.Source.Ton,
-            SourceNpi = (byte)deliver.Source.Npi,
-            Destination = deliver.Destination.Value,
-            EsmClass = (byte)deliver.EsmClass,
-            DataCoding = deliver.DataCoding,
-            Body = deliver.Content.ToArray(),
-            CustomerId = owner?.CustomerId,
-            SmppAccountId = owner?.SmppAccountId,
-            ReceivedAt = _time.GetUtcNow(),
-        };
-        await _core.Writer.WriteAsync(new StoreMo(mo), cancellationToken);
-        _metrics.MoIn(owner is null ? "unowned" : "stored");
-        if (owner is not null)
-        {
-            _notifier.WakeCustomer(owner.CustomerId);
-        }
-    }
+    public ValueTask MobileOriginatedAsync(long supplierId, DeliverSm deliver, CancellationToken cancellationToken) =>
+        _mo.AcceptAsync(supplierId, deliver, _core.Directory.FindInboundNumber(deliver.Destination.Value), cancellationToken);
 
     private void Notify(WriteResult result)
     {

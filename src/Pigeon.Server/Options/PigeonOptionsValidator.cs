@@ -55,6 +55,11 @@ public sealed class PigeonOptionsValidator : IValidateOptions<PigeonOptions>
             errors.Add("Pigeon:CustomerReceiptExpiry must be positive.");
         }
 
+        if (options.Mo.ReassemblyTimeout < TimeSpan.FromSeconds(1) || options.Mo.ReassemblyTimeout > TimeSpan.FromDays(1))
+        {
+            errors.Add($"Pigeon:Mo:ReassemblyTimeout must be between 00:00:01 and 1.00:00:00; got {options.Mo.ReassemblyTimeout}.");
+        }
+
         if (options.ProvisioningRefreshInterval <= TimeSpan.Zero)
         {
             errors.Add("Pigeon:ProvisioningRefreshInterval must be positive.");

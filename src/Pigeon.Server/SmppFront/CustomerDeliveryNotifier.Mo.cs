@@ -1,6 +1,4 @@
 using Pigeon.Gateway.Storage;
-using Pigeon.Smpp.Pdus;
-using Pigeon.Smpp.Protocol;
 using Pigeon.Smpp.Server;
 
 namespace Pigeon.Server.SmppFront;
@@ -21,9 +19,18 @@ internal sealed partial class CustomerDeliveryNotifier
 
             foreach (var mo in page)
             {
-                if (PickMoReceiver(customerId, mo) is not { } session || !await SendAsync(session, ToDeliverSm(mo), cancellationToken))
+                if (PickMoReceiver(customerId, mo) is not { } session)
                 {
                     return;
+                }
+
+                // All parts to the same receiver, each acknowledged, before the MO counts as delivered.
+                foreach (var pdu in MoDeliverSms.For(mo))
+                {
+                    if (!await SendAsync(session, pdu, cancellationToken))
+                    {
+                        return;
+                    }
                 }
 
                 await _core.Writer.WriteAsync(new MarkMoDelivered(mo.Id, _time.GetUtcNow()), cancellationToken);
@@ -49,27 +56,5 @@ internal sealed partial class CustomerDeliveryNotifier
         }
 
         return null;
-    }
-
-    /// <summary>The MO as it came: short_message, or message_payload when it is longer than short_message allows.</summary>
-    private static DeliverSm ToDeliverSm(MoRecord mo)
-    {
-        var pdu = new DeliverSm
-        {
-            Source = new SmppAddress((TypeOfNumber)mo.SourceTon, (NumberingPlan)mo.SourceNpi, mo.Source),
-            Destination = SmppAddress.International(mo.Destination),
-            EsmClass = (EsmClass)mo.EsmClass,
-            DataCoding = mo.DataCoding,
-        };
-        if (mo.Body.Length <= ShortMessageRequest.MaxShortMessageLength)
-        {
-            pdu.ShortMessage = mo.Body;
-        }
-        else
-        {
-            pdu.MessagePayload = mo.Body;
-        }
-
-        return pdu;
     }
 }

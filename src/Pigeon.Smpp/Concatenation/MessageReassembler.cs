@@ -67,27 +67,7 @@ public sealed class MessageReassembler : IDisposable
     public ReassemblyResult Add(ShortMessageRequest message, string? keyPrefix = null)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var headerLength = 0;
-        var concatenated = false;
-        ConcatenationInfo info = default;
-        if ((message.EsmClass & EsmClass.UdhIndicator) != 0)
-        {
-            var content = message.Content.Span;
-            var length = UserDataHeader.GetLength(content);
-            if (length > 0)
-            {
-                headerLength = length;
-                concatenated = UserDataHeader.TryGetConcatenation(content[..length], out info);
-            }
-        }
-
-        if (!concatenated && message.SarMessageReference is { } reference
-            && message.SarTotalSegments is { } total && message.SarSegmentSequenceNumber is { } sequence)
-        {
-            info = new ConcatenationInfo(ConcatenationMode.Sar, reference, total, sequence);
-            concatenated = true;
-        }
-
+        var concatenated = ConcatenationInfo.TryRead(message, out var info, out var headerLength);
         if (!concatenated || !info.IsValid || info.Total == 1)
         {
             Sweep();

@@ -100,7 +100,7 @@ internal static class SimulatorRunner
         }
     }
 
-    /// <summary>Reads "mo [@SYSTEM_ID] FROM TO TEXT..." lines until standard input closes.</summary>
+    /// <summary>Reads <see cref="MoRequest"/> lines until standard input closes.</summary>
     private static async Task ReadMoRequestsAsync(SmscSimulator simulator, TextWriter output, CancellationToken cancellationToken)
     {
         using var input = new StreamReader(Console.OpenStandardInput());
@@ -110,12 +110,12 @@ internal static class SimulatorRunner
             {
                 if (MoRequest.TryParse(line, out var request))
                 {
-                    var sent = simulator.SendMo(request.SystemId, request.From, request.To, request.Text);
+                    var sent = simulator.SendMo(request.SystemId, request.From, request.To, request.Text, request.Reference, request.Parts);
                     await output.WriteLineAsync(sent ? $"mo queued from {request.From} to {request.To}" : "mo refused: no receiver is bound");
                 }
                 else if (!string.IsNullOrWhiteSpace(line))
                 {
-                    await output.WriteLineAsync("usage: mo [@SYSTEM_ID] FROM TO TEXT");
+                    await output.WriteLineAsync(MoRequest.Usage);
                 }
 
                 await output.FlushAsync(cancellationToken);
