@@ -14,6 +14,7 @@ using Pigeon.Server.Options;
 using Pigeon.Server.Simulator;
 using Pigeon.Server.SmppFront;
 using Pigeon.Server.Startup;
+using Pigeon.Server.Webhooks;
 using Prometheus;
 
 namespace Pigeon.Server;
@@ -25,7 +26,7 @@ namespace Pigeon.Server;
 /// <para>
 /// The parts start in this order and stop in the reverse: built-in simulator; <see cref="GatewayCore"/> (store,
 /// migrations, first start, provisioning snapshot, group-commit writer); dispatch to suppliers; the customer
-/// delivery notifier; the SMPP listener. So the listener accepts only when everything behind it runs, and on
+/// delivery notifier; webhook delivery; the SMPP listener. So the listener accepts only when everything behind it runs, and on
 /// shutdown it stops first (customers unbound), dispatch unbinds the suppliers, and the writer drains last.
 /// </para>
 /// </summary>
@@ -105,6 +106,8 @@ public static class GatewayHost
         });
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
+        // The webhook client's per-request lines would repeat every customer URL at every attempt.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
 
         var services = builder.Services;
         services.AddOptions<PigeonOptions>().Bind(builder.Configuration.GetSection(PigeonOptions.Section)).ValidateOnStart();
@@ -124,6 +127,10 @@ public static class GatewayHost
         AddHosted<DispatchService>(services);
         AddHosted<ProvisioningRefresher>(services);
         AddHosted<CustomerDeliveryNotifier>(services);
+        services.AddHttpClient(WebhookSender.ClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(2), UseCookies = false })
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        AddHosted<WebhookDeliveryService>(services);
         AddHosted<SmppListenerService>(services);
         services.AddHealthChecks().AddCheck<GatewayHealthCheck>("gateway");
 

@@ -33,6 +33,9 @@ public sealed class PigeonOptions
     /// </summary>
     public Gateway.Dispatch.DispatchOptions Dispatch { get; set; } = new() { ReconnectDelayMax = TimeSpan.FromSeconds(5) };
 
+    /// <summary>How webhooks are delivered: time-out, concurrency, retry timings (see <see cref="Webhooks.WebhookOptions"/>).</summary>
+    public Webhooks.WebhookOptions Webhooks { get; set; } = new();
+
     /// <summary>The country of the demo customer made on first start (ISO 3166-1 alpha-2).</summary>
     public string FirstStartCountry { get; set; } = "GB";
 
