@@ -19,5 +19,6 @@ internal static class ProvisioningCommands
         root.Subcommands.Add(RoutesCommand.Create(selection));
         root.Subcommands.Add(BalanceCommand.Create(selection));
         root.Subcommands.Add(MessagesCommand.Create(selection));
+        root.Subcommands.Add(WebhooksCommand.Create(selection));
     }
 }
