@@ -9,6 +9,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pigeon.Server.Core;
 using Pigeon.Server.Dispatch;
+using Pigeon.Server.Http;
+using Pigeon.Server.Http.Native;
 using Pigeon.Server.Observability;
 using Pigeon.Server.Options;
 using Pigeon.Server.Simulator;
@@ -113,13 +115,21 @@ public static class GatewayHost
         services.AddOptions<PigeonOptions>().Bind(builder.Configuration.GetSection(PigeonOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PigeonOptions>, PigeonOptionsValidator>();
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<PigeonOptions>>((kestrel, pigeon) =>
-            kestrel.Listen(IPAddress.Parse(pigeon.Value.Http.Host), pigeon.Value.Http.Port));
+        {
+            kestrel.Listen(IPAddress.Parse(pigeon.Value.Http.Host), pigeon.Value.Http.Port);
+            kestrel.Limits.MaxRequestBodySize = pigeon.Value.Http.MaxRequestBodyBytes;
+            kestrel.AddServerHeader = false;
+        });
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new FirstStartProvisioning(sp.GetRequiredService<IOptions<PigeonOptions>>(), output, sp.GetRequiredService<ILogger<FirstStartProvisioning>>()));
         services.AddSingleton<GatewayMetrics>();
         services.AddSingleton<CustomerSessionRegistry>();
         services.AddSingleton<StoredDispatchOutcomes>();
         services.AddSingleton<ScheduledParts>();
+        services.AddSingleton<MessageAcceptance>();
+        services.AddSingleton<ApiKeyAuthenticator>();
+        services.AddSingleton<ApiRequestLimiter>();
+        services.AddProblemDetails();
         services.AddSingleton<SubmissionHandler>();
         services.AddSingleton<CustomerSmppFront>();
         AddHosted<BuiltInSimulatorService>(services);
@@ -132,11 +142,14 @@ public static class GatewayHost
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
         AddHosted<WebhookDeliveryService>(services);
         AddHosted<SmppListenerService>(services);
+        services.AddHostedService<ApiKeyUseRecorder>();
         services.AddHealthChecks().AddCheck<GatewayHealthCheck>("gateway");
 
         var app = builder.Build();
         app.MapHealthChecks("/health");
         app.MapMetrics("/metrics");
+        var v1 = app.MapGroup("/v1").RequireApiKey();
+        v1.MapWebhookEndpoints();
         return app;
     }
 

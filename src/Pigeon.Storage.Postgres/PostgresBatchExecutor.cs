@@ -120,6 +120,8 @@ internal sealed class PostgresBatchExecutor(NpgsqlDataSource dataSource) : IWrit
             "pigeon_store_mo", Int64(m.SupplierId), Text(m.Source), Int32(m.SourceTon), Int32(m.SourceNpi), Text(m.Destination),
             Int32(m.EsmClass), Int32(m.DataCoding), Bytes(m.Body), Int64(m.CustomerId), Int64(m.SmppAccountId), Time(m.ReceivedAt)),
         MarkMoDelivered d => Call("pigeon_mark_mo_delivered", Int64(d.Id), Time(d.At)),
+        RememberRequest { Request: var q } => Call(
+            "pigeon_remember_request", Int64(q.CustomerId), Text(q.Key), Text(q.Fingerprint), Int32(q.StatusCode), Text(q.Response), Time(q.CreatedAt)),
         _ => throw new NotSupportedException($"Unknown write command {command.GetType().Name}."),
     };
 

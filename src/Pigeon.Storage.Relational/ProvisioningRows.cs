@@ -23,6 +23,8 @@ internal static class ProvisioningRows
 
     public const string RouteColumns = "id, prefix, customer_id, supplier_id, price, currency, priority, enabled";
 
+    public const string ApiKeyColumns = "id, customer_id, name, prefix, secret_hash, allowed_ips, created_at, revoked_at, last_used_at";
+
     public const string LedgerColumns = "id, customer_id, kind, amount, reason, message_id, created_at";
 
     public static Customer ReadCustomer(DbDataReader r, ISqlDialect d) => new()
@@ -104,5 +106,18 @@ internal static class ProvisioningRows
         Reason = r.GetString(4),
         MessageId = r.IsDBNull(5) ? null : new MessageId(r.GetInt64(5)),
         CreatedAt = d.ReadTime(r, 6),
+    };
+
+    public static ApiKey ReadApiKey(DbDataReader r, ISqlDialect d) => new()
+    {
+        Id = r.GetInt64(0),
+        CustomerId = r.GetInt64OrNull(1),
+        Name = r.GetString(2),
+        Prefix = r.GetString(3),
+        SecretHash = r.GetString(4),
+        AllowedIps = DbCommandExtensions.SplitLines(r.GetString(5)),
+        CreatedAt = d.ReadTime(r, 6),
+        RevokedAt = r.IsDBNull(7) ? null : d.ReadTime(r, 7),
+        LastUsedAt = r.IsDBNull(8) ? null : d.ReadTime(r, 8),
     };
 }

@@ -226,4 +226,29 @@ internal sealed class RelationalMessageReader(ISqlDialect dialect) : IMessageRea
 
         return items;
     }
+
+    public async ValueTask<RequestRecord?> FindRequestAsync(long customerId, string key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        await using var connection = await dialect.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.Command(
+            "SELECT fingerprint, status_code, response, created_at FROM request_keys WHERE customer_id = @customer AND key = @key")
+            .With("@customer", customerId)
+            .With("@key", key);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return new RequestRecord
+        {
+            CustomerId = customerId,
+            Key = key,
+            Fingerprint = reader.GetString(0),
+            StatusCode = reader.GetInt32(1),
+            Response = reader.GetString(2),
+            CreatedAt = dialect.ReadTime(reader, 3),
+        };
+    }
 }

@@ -64,6 +64,10 @@ internal sealed partial class SqliteBatchExecutor(SqliteDialect dialect) : IWrit
         ExpireCustomerReceipts expire => Count(S.ExpireCustomerReceipts.Bind(tx, Micros(expire.At), Micros(expire.CreatedBefore)).Execute()),
         StoreMo mo => new WriteResult { Changed = true, Id = InsertMo(mo.Mo, tx) },
         MarkMoDelivered delivered => new WriteResult { Changed = S.MoDelivered.Bind(tx, Micros(delivered.At), delivered.Id).Execute() > 0 },
+        RememberRequest { Request: var r } => new WriteResult
+        {
+            Changed = S.RememberRequest.Bind(tx, r.CustomerId, r.Key, r.Fingerprint, r.StatusCode, r.Response, Micros(r.CreatedAt)).Execute() > 0,
+        },
         _ => throw new NotSupportedException($"Unknown write command {command.GetType().Name}."),
     };
 

@@ -80,9 +80,15 @@ internal sealed class SqliteWriteStatements : IDisposable
             "smpp_account_id, received_at) VALUES (@supplier, @source, @ston, @snpi, @destination, @esm, @coding, @body, @customer, @account, @received) RETURNING id",
             "@supplier", "@source", "@ston", "@snpi", "@destination", "@esm", "@coding", "@body", "@customer", "@account", "@received");
         MoDelivered = new(c, "UPDATE mo_messages SET delivered_at = @at WHERE id = @id AND delivered_at IS NULL", "@at", "@id");
+        RememberRequest = new(c,
+            "INSERT OR IGNORE INTO request_keys (customer_id, key, fingerprint, status_code, response, created_at) " +
+            "VALUES (@customer, @key, @fingerprint, @status, @response, @at)",
+            "@customer", "@key", "@fingerprint", "@status", "@response", "@at");
     }
 
     public SqliteStatement InsertMessage { get; }
+
+    public SqliteStatement RememberRequest { get; }
 
     public SqliteStatement InsertPart { get; }
 
@@ -141,7 +147,7 @@ internal sealed class SqliteWriteStatements : IDisposable
             InsertMessage, InsertPart, MoveBalance, InsertLedgerEntry, PartEnroute, MessageEnroute, UpsertIdMap, LookupIdMap, InsertEvent,
             WaitingReceipts, MatchReceipt, DropWaits, InsertReceipt, InsertWait, PartFinal, PartStatuses, MessageFinal, MessageLeftQueue,
             MessageCustomer, PartFailover, MessageSupplier, InsertCustomerReceipt, CustomerReceiptDelivered, ExpireCustomerReceipts, InsertMo,
-            MoDelivered,
+            MoDelivered, RememberRequest,
         })
         {
             statement.Dispose();

@@ -42,4 +42,7 @@ public interface IMessageReader
 
     /// <summary>Messages created at or after <paramref name="since"/> (e.g. today 00:00 UTC), counted per current supplier and status.</summary>
     ValueTask<IReadOnlyList<StatusCount>> GetStatusCountsAsync(DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>The keyed request <paramref name="key"/> of a customer, if kept (<see cref="RememberRequest"/>).</summary>
+    ValueTask<RequestRecord?> FindRequestAsync(long customerId, string key, CancellationToken cancellationToken);
 }

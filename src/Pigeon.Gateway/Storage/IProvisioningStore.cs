@@ -96,4 +96,25 @@ public interface IProvisioningStore
     ValueTask<IReadOnlyList<Route>> ListRoutesAsync(CancellationToken cancellationToken);
 
     ValueTask<bool> RemoveRouteAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>Stores a new API key (its prefix and hash; the token is never stored). A taken prefix raises <see cref="NameTakenException"/>.</summary>
+    ValueTask<ApiKey> CreateApiKeyAsync(ApiKey key, CancellationToken cancellationToken);
+
+    /// <summary>The keys of one customer, or every key (operator keys too) when <paramref name="customerId"/> is null; revoked ones included.</summary>
+    ValueTask<IReadOnlyList<ApiKey>> ListApiKeysAsync(long? customerId, CancellationToken cancellationToken);
+
+    /// <summary>The key with this public prefix, revoked or not; null when there is none.</summary>
+    ValueTask<ApiKey?> FindApiKeyAsync(string prefix, CancellationToken cancellationToken);
+
+    /// <summary>Stops a key from working at <paramref name="at"/>; false when there is no such key or it was revoked already.</summary>
+    ValueTask<bool> RevokeApiKeyAsync(long id, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes when keys were last used, many at once (a running gateway gathers uses and writes them now and then).
+    /// Not a provisioning change: the change marker stays.
+    /// </summary>
+    ValueTask RecordApiKeyUsesAsync(IReadOnlyCollection<KeyValuePair<long, DateTimeOffset>> uses, CancellationToken cancellationToken);
+
+    /// <summary>Forgets keyed requests (<see cref="RequestRecord"/>) created before <paramref name="before"/>; returns how many.</summary>
+    ValueTask<int> ForgetRequestsAsync(DateTimeOffset before, CancellationToken cancellationToken);
 }

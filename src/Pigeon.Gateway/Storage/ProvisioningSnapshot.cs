@@ -20,4 +20,7 @@ public sealed record ProvisioningSnapshot(
     /// where <see cref="IProvisioningStore.ListBalanceMovesAsync"/> should start after loading this snapshot.
     /// </summary>
     public long LastBalanceMoveId { get; init; }
+
+    /// <summary>Every API key, revoked ones included (they answer "revoked" rather than "unknown").</summary>
+    public IReadOnlyList<ApiKey> ApiKeys { get; init; } = [];
 }

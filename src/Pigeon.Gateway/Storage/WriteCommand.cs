@@ -16,6 +16,7 @@ namespace Pigeon.Gateway.Storage;
 /// <item><term><see cref="ExpireCustomerReceipts"/></term><description>receipts owed too long are given up; Count</description></item>
 /// <item><term><see cref="StoreMo"/></term><description>a mobile-originated message kept for its customer; Id</description></item>
 /// <item><term><see cref="MarkMoDelivered"/></term><description>the customer acknowledged it</description></item>
+/// <item><term><see cref="RememberRequest"/></term><description>a keyed HTTP request's answer kept, unless its key is; Changed</description></item>
 /// </list>
 /// Commands that finish a part also roll the parts up into the message's status
 /// (<see cref="MessageStatusRollup"/>) and, when that makes the message final and its registered_delivery asks for

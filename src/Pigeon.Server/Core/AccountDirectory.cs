@@ -8,8 +8,8 @@ namespace Pigeon.Server.Core;
 
 /// <summary>
 /// The accounts the gateway serves, read from one provisioning snapshot: SMPP accounts by system_id with their
-/// prepared <see cref="SubmittingAccount"/> and allow-list, customers by id, and inbound numbers. Immutable; a reload
-/// builds a new one.
+/// prepared <see cref="SubmittingAccount"/> and allow-list, customers by id with the account they submit as over HTTP,
+/// API keys by prefix, and inbound numbers. Immutable; a reload builds a new one.
 /// </summary>
 internal sealed class AccountDirectory
 {
@@ -17,6 +17,8 @@ internal sealed class AccountDirectory
     private readonly FrozenDictionary<long, BindableAccount> _byAccountId;
     private readonly FrozenDictionary<long, long[]> _accountsByCustomer;
     private readonly FrozenDictionary<string, InboundNumber> _inbound;
+    private readonly FrozenDictionary<long, SubmittingAccount> _httpAccounts;
+    private readonly FrozenDictionary<string, ApiKey> _apiKeys;
 
     public AccountDirectory(ProvisioningSnapshot snapshot)
     {
@@ -38,6 +40,8 @@ internal sealed class AccountDirectory
         _byAccountId = accounts.ToFrozenDictionary(a => a.Account.Id);
         _accountsByCustomer = accounts.GroupBy(a => a.Customer.Id).ToFrozenDictionary(g => g.Key, g => g.Select(a => a.Account.Id).ToArray());
         _inbound = snapshot.InboundNumbers.ToFrozenDictionary(n => n.Number, StringComparer.Ordinal);
+        _httpAccounts = Customers.Values.ToFrozenDictionary(c => c.Id, c => new SubmittingAccount(c, null, snapshot.SenderIds));
+        _apiKeys = snapshot.ApiKeys.ToFrozenDictionary(k => k.Prefix, StringComparer.Ordinal);
     }
 
     public FrozenDictionary<long, Customer> Customers { get; }
@@ -53,4 +57,10 @@ internal sealed class AccountDirectory
 
     /// <summary>Who owns an inbound number (E.164 digits without '+', or a short code); null when no one does.</summary>
     public InboundNumber? FindInboundNumber(string number) => _inbound.GetValueOrDefault(number.TrimStart('+'));
+
+    /// <summary>How a customer submits over HTTP (no SMPP account: no CUG, no SMPP flags); null for an unknown customer.</summary>
+    public SubmittingAccount? FindHttpAccount(long customerId) => _httpAccounts.GetValueOrDefault(customerId);
+
+    /// <summary>The API key with this public prefix, revoked or not; null when there is none.</summary>
+    public ApiKey? FindApiKey(string prefix) => _apiKeys.GetValueOrDefault(prefix);
 }

@@ -21,6 +21,15 @@ public sealed class PigeonOptionsValidator : IValidateOptions<PigeonOptions>
 
         CheckPort(errors, "Pigeon:Smpp:Port", options.Smpp.Port);
         CheckPort(errors, "Pigeon:Http:Port", options.Http.Port);
+        if (options.Http.MaxRequestBodyBytes < 1024)
+        {
+            errors.Add($"Pigeon:Http:MaxRequestBodyBytes must be at least 1024, not {options.Http.MaxRequestBodyBytes}.");
+        }
+
+        if (options.Http.RequestsPerSecondPerKey < 1 || options.Http.RequestBurstPerKey < options.Http.RequestsPerSecondPerKey)
+        {
+            errors.Add($"Pigeon:Http:RequestsPerSecondPerKey must be at least 1 and RequestBurstPerKey at least as large (are {options.Http.RequestsPerSecondPerKey} and {options.Http.RequestBurstPerKey}).");
+        }
         if (options.Simulator.Enabled)
         {
             CheckPort(errors, "Pigeon:Simulator:Port", options.Simulator.Port);

@@ -12,28 +12,22 @@ using Pigeon.Smpp.Protocol;
 namespace Pigeon.Server.SmppFront;
 
 /// <summary>
-/// submit_sm, data_sm and submit_multi from a bound customer: each destination planned (a refusal answers its
-/// command_status with nothing stored or charged), stored with its charge through the group-commit writer, and
-/// acknowledged with our message id only after the commit. A failed commit gives the reservation back and answers
-/// ESME_RSYSERR. Stored parts go to their supplier's queue.
+/// submit_sm, data_sm and submit_multi from a bound customer, translated into submissions for
+/// <see cref="MessageAcceptance"/>: a refusal answers its command_status with nothing stored or charged; an accepted
+/// message is acknowledged with our message id, which happens only after its commit; a failed commit answers
+/// ESME_RSYSERR.
 /// </summary>
 internal sealed class SubmissionHandler
 {
-    private readonly GatewayCore _core;
-    private readonly DispatchService _dispatch;
-    private readonly ScheduledParts _scheduled;
+    private readonly MessageAcceptance _acceptance;
     private readonly GatewayMetrics _metrics;
     private readonly TimeProvider _time;
-    private readonly ILogger _logger;
 
-    public SubmissionHandler(GatewayCore core, DispatchService dispatch, ScheduledParts scheduled, GatewayMetrics metrics, TimeProvider timeProvider, ILogger<SubmissionHandler> logger)
+    public SubmissionHandler(MessageAcceptance acceptance, GatewayMetrics metrics, TimeProvider timeProvider)
     {
-        _core = core;
-        _dispatch = dispatch;
-        _scheduled = scheduled;
+        _acceptance = acceptance;
         _metrics = metrics;
         _time = timeProvider;
-        _logger = logger;
     }
 
     public async ValueTask<ResponsePdu> SubmitAsync(BindableAccount account, SubmitSm pdu, CancellationToken cancellationToken)
@@ -101,48 +95,13 @@ internal sealed class SubmissionHandler
 
     private async ValueTask<(string Id, CommandStatus Status)> AcceptAsync(BindableAccount account, SubmissionRequest request, CancellationToken cancellationToken)
     {
-        var result = _core.Planner.Plan(request, account.Submitting, _core.Routes.Current);
-        if (!result.IsAccepted)
+        var outcome = await _acceptance.AcceptAsync(account.Submitting, request, cancellationToken);
+        return outcome switch
         {
-            _metrics.SubmitRefused(result.Refusal.Status);
-            GatewayLog.SubmitRefused(_logger, account.Account.SystemId, result.Refusal.Code, result.Refusal.Message);
-            return (string.Empty, result.Refusal.Status);
-        }
-
-        var plan = result.Plan;
-        var id = _core.Ids.Next();
-        var now = _time.GetUtcNow();
-        var message = plan.ToMessageRecord(id, now);
-        var parts = plan.ToMessageParts(id, _core.Ids);
-        try
-        {
-            // Not cancellable once planned: the reservation is settled either by the commit or by the refund below.
-            await _core.Writer.WriteAsync(new AcceptMessage(message, parts), CancellationToken.None);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            _core.Balances.Refund(plan.Reservation);
-            GatewayLog.AcceptFailed(_logger, e, account.Account.SystemId);
-            _metrics.SubmitRefused(CommandStatus.SystemError);
-            return (string.Empty, CommandStatus.SystemError);
-        }
-
-        _metrics.SubmitAccepted();
-        var failover = plan.Route.FailoverSupplierIds;
-        foreach (var part in parts)
-        {
-            var item = DispatchItems.Create(message, part, failover);
-            if (message.ScheduledAt is { } at)
-            {
-                _scheduled.Hold(item, at);
-            }
-            else
-            {
-                _dispatch.Enqueue(item);
-            }
-        }
-
-        return (id.Value.ToString(CultureInfo.InvariantCulture), CommandStatus.Ok);
+            { IsAccepted: true } => (outcome.IdText, CommandStatus.Ok),
+            { Refusal: { } refusal } => (string.Empty, refusal.Status),
+            _ => (string.Empty, CommandStatus.SystemError),
+        };
     }
 
     private ResponsePdu Refuse(SubmitSm pdu, SubmissionRefusal refusal)

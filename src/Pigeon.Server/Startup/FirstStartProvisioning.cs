@@ -15,13 +15,11 @@ namespace Pigeon.Server.Startup;
 /// The first start of an empty store (no customers): an operator API key, customer "demo" with credit, an SMPP
 /// account with generated credentials, sender ids "Pigeon" and "Demo", and the built-in simulator as supplier "sim"
 /// behind a catch-all route. The secrets are printed once and written to <see cref="CredentialsFileName"/> (mode
-/// 0600) in the data directory; the store keeps only hashes. The store has no table for API keys yet, so the key's
-/// hash goes to <see cref="ApiKeyHashFileName"/> in the data directory.
+/// 0600) in the data directory; the store keeps only hashes (the operator key as an API key of no customer).
 /// </summary>
 internal sealed class FirstStartProvisioning
 {
     public const string CredentialsFileName = "initial-credentials.txt";
-    public const string ApiKeyHashFileName = "operator-api-key.hash";
     public const string DemoCustomer = "demo";
     public const string SimulatorSupplier = "sim";
 
@@ -45,7 +43,7 @@ internal sealed class FirstStartProvisioning
         }
 
         var hasher = new PasswordHasher();
-        var apiKey = SecretGenerator.NewApiKey();
+        var (apiKey, apiKeyPrefix, apiKeyHash) = ApiKeyToken.Create();
         var systemId = SecretGenerator.NewSystemId("demo");
         var password = SecretGenerator.NewSmppPassword();
 
@@ -75,7 +73,7 @@ internal sealed class FirstStartProvisioning
             new Route { Id = 0, Prefix = string.Empty, SupplierId = supplier.Id, Price = 0.01m, Currency = "EUR" },
             cancellationToken);
 
-        await File.WriteAllTextAsync(Path.Combine(_options.DataDirectory, ApiKeyHashFileName), hasher.Hash(apiKey) + "\n", cancellationToken);
+        await store.CreateApiKeyAsync(new ApiKey { Id = 0, Name = "operator (first start)", Prefix = apiKeyPrefix, SecretHash = apiKeyHash }, cancellationToken);
         var credentials = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"operator API key: {apiKey}\n")
             .Append(CultureInfo.InvariantCulture, $"demo customer: {DemoCustomer}\n")

@@ -19,6 +19,7 @@ internal static class ProvisioningCommands
         root.Subcommands.Add(RoutesCommand.Create(selection));
         root.Subcommands.Add(BalanceCommand.Create(selection));
         root.Subcommands.Add(MessagesCommand.Create(selection));
+        root.Subcommands.Add(ApiKeysCommand.Create(selection));
         root.Subcommands.Add(WebhooksCommand.Create(selection));
     }
 }
