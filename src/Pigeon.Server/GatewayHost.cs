@@ -10,11 +10,13 @@ using Microsoft.Extensions.Options;
 using Pigeon.Server.Core;
 using Pigeon.Server.Dispatch;
 using Pigeon.Server.Http;
+using Pigeon.Server.Http.Native;
 using Pigeon.Server.Observability;
 using Pigeon.Server.Options;
 using Pigeon.Server.Simulator;
 using Pigeon.Server.SmppFront;
 using Pigeon.Server.Startup;
+using Pigeon.Server.Webhooks;
 using Prometheus;
 
 namespace Pigeon.Server;
@@ -26,7 +28,7 @@ namespace Pigeon.Server;
 /// <para>
 /// The parts start in this order and stop in the reverse: built-in simulator; <see cref="GatewayCore"/> (store,
 /// migrations, first start, provisioning snapshot, group-commit writer); dispatch to suppliers; the customer
-/// delivery notifier; the SMPP listener. So the listener accepts only when everything behind it runs, and on
+/// delivery notifier; webhook delivery; the SMPP listener. So the listener accepts only when everything behind it runs, and on
 /// shutdown it stops first (customers unbound), dispatch unbinds the suppliers, and the writer drains last.
 /// </para>
 /// </summary>
@@ -106,6 +108,8 @@ public static class GatewayHost
         });
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
+        // The webhook client's per-request lines would repeat every customer URL at every attempt.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
 
         var services = builder.Services;
         services.AddOptions<PigeonOptions>().Bind(builder.Configuration.GetSection(PigeonOptions.Section)).ValidateOnStart();
@@ -134,6 +138,10 @@ public static class GatewayHost
         AddHosted<DispatchService>(services);
         AddHosted<ProvisioningRefresher>(services);
         AddHosted<CustomerDeliveryNotifier>(services);
+        services.AddHttpClient(WebhookSender.ClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(2), UseCookies = false })
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        AddHosted<WebhookDeliveryService>(services);
         AddHosted<SmppListenerService>(services);
         services.AddHostedService<ApiKeyUseRecorder>();
         services.AddHealthChecks().AddCheck<GatewayHealthCheck>("gateway");
@@ -141,6 +149,8 @@ public static class GatewayHost
         var app = builder.Build();
         app.MapHealthChecks("/health");
         app.MapMetrics("/metrics");
+        var v1 = app.MapGroup("/v1").RequireApiKey();
+        v1.MapWebhookEndpoints();
         return app;
     }
 

@@ -175,7 +175,7 @@ internal sealed class PostgresBatchExecutor(NpgsqlDataSource dataSource) : IWrit
             Array(NpgsqlDbType.Integer, esm), Array(NpgsqlDbType.Integer, codings), Array(NpgsqlDbType.Integer, sarReferences),
             Array(NpgsqlDbType.Integer, sarTotals), Array(NpgsqlDbType.Integer, sarNumbers), Array(NpgsqlDbType.Bigint, suppliers),
             Array(NpgsqlDbType.Text, supplierIds), Array(NpgsqlDbType.Integer, statuses), Array(NpgsqlDbType.Integer, attempts),
-            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Boolean, Value = true });
+            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Boolean, Value = true }, Text(m.CallbackUrl));
     }
 
     /// <summary>SELECT * FROM function($1, $2, ...): positional parameters, typed, so the call resolves without casts.</summary>

@@ -1,5 +1,6 @@
 using Npgsql;
 using Pigeon.Gateway.Storage;
+using Pigeon.Gateway.Webhooks;
 using Pigeon.Storage.Relational;
 
 namespace Pigeon.Storage.Postgres;
@@ -32,6 +33,7 @@ public sealed class PostgresGatewayStore : IGatewayStore
         var dialect = new PostgresDialect(_dataSource);
         Provisioning = new RelationalProvisioningStore(dialect, timeProvider);
         Messages = new RelationalMessageReader(dialect);
+        Webhooks = new RelationalWebhookStore(dialect, timeProvider);
         Writes = new PostgresBatchExecutor(_dataSource);
     }
 
@@ -40,6 +42,8 @@ public sealed class PostgresGatewayStore : IGatewayStore
     public IProvisioningStore Provisioning { get; }
 
     public IMessageReader Messages { get; }
+
+    public IWebhookStore Webhooks { get; }
 
     public IWriteBatchExecutor Writes { get; }
 

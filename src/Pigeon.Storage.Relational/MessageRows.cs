@@ -8,14 +8,14 @@ namespace Pigeon.Storage.Relational;
 /// <summary>The column lists of the message tables and the mapping of their rows, shared by both engines.</summary>
 internal static class MessageRows
 {
-    /// <summary>The 24 columns of messages (alias m), in the order <see cref="ReadMessage"/> reads them.</summary>
+    /// <summary>The 25 columns of messages (alias m), in the order <see cref="ReadMessage"/> reads them.</summary>
     public const string MessageColumns =
         "m.id, m.customer_id, m.smpp_account_id, m.source, m.source_ton, m.source_npi, m.destination, m.data_coding, " +
         "m.segments, m.part_count, m.client_reference, m.registered_delivery, m.valid_until, m.scheduled_at, " +
         "m.route_id, m.supplier_id, m.price_per_segment, m.charge, m.currency, m.status, m.error, m.created_at, " +
-        "m.submitted_at, m.done_at";
+        "m.submitted_at, m.done_at, m.callback_url";
 
-    public const int MessageColumnCount = 24;
+    public const int MessageColumnCount = 25;
 
     /// <summary>The 13 columns of message_parts (alias p), in the order <see cref="ReadPart"/> reads them.</summary>
     public const string PartColumns =
@@ -60,6 +60,7 @@ internal static class MessageRows
         CreatedAt = d.ReadTime(r, o + 21),
         SubmittedAt = r.GetTimeOrNull(d, o + 22),
         DoneAt = r.GetTimeOrNull(d, o + 23),
+        CallbackUrl = r.GetStringOrNull(o + 24),
     };
 
     public static MessagePart ReadPart(DbDataReader r, int o) => new()

@@ -89,7 +89,7 @@ internal sealed partial class SqliteBatchExecutor(SqliteDialect dialect) : IWrit
             tx, m.Id.Value, m.CustomerId, m.SmppAccountId, m.Source, (int)m.SourceTon, (int)m.SourceNpi, m.Destination, (int)m.DataCoding,
             m.Segments, m.PartCount, m.ClientReference, (int)m.RegisteredDelivery, Micros(m.ValidUntil), Micros(m.ScheduledAt), m.RouteId,
             m.SupplierId, Money(m.PricePerSegment), Money(m.Charge), m.Currency, (int)m.Status, m.Error, Micros(m.CreatedAt),
-            Micros(m.SubmittedAt), Micros(m.DoneAt)).Execute();
+            Micros(m.SubmittedAt), Micros(m.DoneAt), m.CallbackUrl).Execute();
         foreach (var p in command.Parts)
         {
             S.InsertPart.Bind(

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Pigeon.Gateway.Storage;
+using Pigeon.Gateway.Webhooks;
 using Pigeon.Storage.Relational;
 
 namespace Pigeon.Storage.Sqlite;
@@ -28,6 +29,7 @@ public sealed class SqliteGatewayStore : IGatewayStore
         _dialect = new SqliteDialect(options);
         Provisioning = new RelationalProvisioningStore(_dialect, timeProvider);
         Messages = new RelationalMessageReader(_dialect);
+        Webhooks = new RelationalWebhookStore(_dialect, timeProvider);
         _writes = new SqliteBatchExecutor(_dialect);
     }
 
@@ -36,6 +38,8 @@ public sealed class SqliteGatewayStore : IGatewayStore
     public IProvisioningStore Provisioning { get; }
 
     public IMessageReader Messages { get; }
+
+    public IWebhookStore Webhooks { get; }
 
     public IWriteBatchExecutor Writes => _writes;
 

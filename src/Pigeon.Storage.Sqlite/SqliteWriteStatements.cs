@@ -10,12 +10,12 @@ internal sealed class SqliteWriteStatements : IDisposable
         InsertMessage = new(c,
             "INSERT INTO messages (id, customer_id, smpp_account_id, source, source_ton, source_npi, destination, data_coding, segments, " +
             "part_count, client_reference, registered_delivery, valid_until, scheduled_at, route_id, supplier_id, price_per_segment, charge, " +
-            "currency, status, error, created_at, submitted_at, done_at) VALUES (@id, @customer, @account, @source, @ston, @snpi, @destination, " +
+            "currency, status, error, created_at, submitted_at, done_at, callback_url) VALUES (@id, @customer, @account, @source, @ston, @snpi, @destination, " +
             "@coding, @segments, @parts, @reference, @registered, @valid, @scheduled, @route, @supplier, @price, @charge, @currency, @status, " +
-            "@error, @created, @submitted, @done)",
+            "@error, @created, @submitted, @done, @callback)",
             "@id", "@customer", "@account", "@source", "@ston", "@snpi", "@destination", "@coding", "@segments", "@parts", "@reference",
             "@registered", "@valid", "@scheduled", "@route", "@supplier", "@price", "@charge", "@currency", "@status", "@error", "@created",
-            "@submitted", "@done");
+            "@submitted", "@done", "@callback");
         InsertPart = new(c,
             "INSERT INTO message_parts (id, message_id, part_number, body, esm_class, data_coding, sar_reference, sar_total_segments, " +
             "sar_segment_number, supplier_id, supplier_message_id, status, attempts) VALUES (@id, @message, @number, @body, @esm, @coding, " +

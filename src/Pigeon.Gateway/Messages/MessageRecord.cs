@@ -66,4 +66,7 @@ public sealed record MessageRecord
     public DateTimeOffset? SubmittedAt { get; init; }
 
     public DateTimeOffset? DoneAt { get; init; }
+
+    /// <summary>Where this message's status webhooks go instead of its customer's receipts URL; null for that URL.</summary>
+    public string? CallbackUrl { get; init; }
 }

@@ -15,6 +15,9 @@ public interface IGatewayStore : IAsyncDisposable
 
     IMessageReader Messages { get; }
 
+    /// <summary>Webhook settings, the webhook outbox and its delivery log.</summary>
+    Webhooks.IWebhookStore Webhooks { get; }
+
     /// <summary>The batch executor for the one <see cref="GroupCommitWriter"/> of this store.</summary>
     IWriteBatchExecutor Writes { get; }
 

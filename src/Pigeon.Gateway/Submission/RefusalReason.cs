@@ -95,4 +95,7 @@ public enum RefusalReason
 
     /// <summary>The customer's balance is not loaded in the balance book.</summary>
     BalanceUnavailable,
+
+    /// <summary>The message's own webhook URL is not an absolute http or https URL (the native API's callback option).</summary>
+    InvalidCallbackUrl,
 }

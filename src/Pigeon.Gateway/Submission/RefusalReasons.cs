@@ -37,6 +37,7 @@ namespace Pigeon.Gateway.Submission;
 /// CurrencyMismatch                  ESME_RSYSERR       0x08     currency_mismatch
 /// InsufficientBalance               ESME_RSUBMITFAIL   0x45     insufficient_balance
 /// BalanceUnavailable                ESME_RSYSERR       0x08     balance_unavailable
+/// InvalidCallbackUrl                ESME_RINVOPTPARAMVAL 0xC4   invalid_callback_url
 /// </code>
 /// Choices worth a word: no route answers ESME_RINVDSTADR because, like a bad number, it is final for that
 /// destination and the ESME must not retry it unchanged (the code tells the two apart over HTTP). v3.4 has no
@@ -62,7 +63,7 @@ public static class RefusalReasons
         RefusalReason.InvalidSourceNpi => CommandStatus.InvalidSourceNpi,
         RefusalReason.EmptyMessage or RefusalReason.MessageTooLong => CommandStatus.InvalidMessageLength,
         RefusalReason.InvalidEsmClass or RefusalReason.InvalidUserDataHeader => CommandStatus.InvalidEsmClass,
-        RefusalReason.InvalidConcatenation => CommandStatus.InvalidOptionalParameterValue,
+        RefusalReason.InvalidConcatenation or RefusalReason.InvalidCallbackUrl => CommandStatus.InvalidOptionalParameterValue,
         RefusalReason.InvalidRegisteredDelivery => CommandStatus.InvalidRegisteredDeliveryFlag,
         RefusalReason.InvalidValidity => CommandStatus.InvalidExpiryTime,
         RefusalReason.InvalidSchedule => CommandStatus.InvalidScheduledDeliveryTime,
@@ -103,6 +104,7 @@ public static class RefusalReasons
         RefusalReason.CurrencyMismatch => "currency_mismatch",
         RefusalReason.InsufficientBalance => "insufficient_balance",
         RefusalReason.BalanceUnavailable => "balance_unavailable",
+        RefusalReason.InvalidCallbackUrl => "invalid_callback_url",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Unknown refusal reason."),
     };
 

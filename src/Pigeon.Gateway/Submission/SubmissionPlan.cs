@@ -57,6 +57,9 @@ public sealed record SubmissionPlan
 
     public string? ClientReference { get; init; }
 
+    /// <summary>The message's own status webhook URL, if any.</summary>
+    public string? CallbackUrl { get; init; }
+
     /// <summary>The message as stored, with id <paramref name="id"/>, accepted at <paramref name="createdAt"/>.</summary>
     public MessageRecord ToMessageRecord(MessageId id, DateTimeOffset createdAt) => new()
     {
@@ -71,6 +74,7 @@ public sealed record SubmissionPlan
         Segments = Segments,
         PartCount = Parts.Count,
         ClientReference = ClientReference,
+        CallbackUrl = CallbackUrl,
         RegisteredDelivery = (byte)RegisteredDelivery,
         ValidUntil = ValidUntil,
         ScheduledAt = ScheduledAt,

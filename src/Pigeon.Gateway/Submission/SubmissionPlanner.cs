@@ -153,6 +153,7 @@ public sealed class SubmissionPlanner
             ValidUntil = validUntil < longest ? validUntil : longest,
             ScheduledAt = request.ScheduledAt > now ? request.ScheduledAt : null,
             ClientReference = request.ClientReference,
+            CallbackUrl = request.CallbackUrl,
         });
     }
 

@@ -57,4 +57,10 @@ public sealed record SubmissionRequest
 
     /// <summary>The customer's own reference, if any (HTTP client reference, SMPP user_message_reference).</summary>
     public string? ClientReference { get; init; }
+
+    /// <summary>
+    /// Where this message's status webhooks go instead of the customer's receipts URL (the native API's per-message
+    /// option); null for the customer's URL. Checked with <see cref="Webhooks.WebhookUrl.Check"/>.
+    /// </summary>
+    public string? CallbackUrl { get; init; }
 }

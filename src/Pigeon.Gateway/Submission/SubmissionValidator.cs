@@ -9,6 +9,7 @@ namespace Pigeon.Gateway.Submission;
 /// check                                                        refusal (see RefusalReasons for the statuses)
 /// esm_class message type (bits 5-2) is 0, a normal message      InvalidEsmClass
 /// registered_delivery receipt bits (1-0) are not 11 (reserved)  InvalidRegisteredDelivery
+/// callback URL, when given, absolute http(s) (WebhookUrl)       InvalidCallbackUrl
 /// destination present, at most MaxDestinationLength characters  DestinationRequired, DestinationTooLong
 /// source present, at most 20 characters (what a submit_sm to  SourceRequired, InvalidSource
 ///   a supplier can carry, whatever the customer sent it in)
@@ -56,6 +57,11 @@ public sealed class SubmissionValidator
         if (((byte)request.RegisteredDelivery & 0x03) == 0x03)
         {
             return Refuse(RefusalReason.InvalidRegisteredDelivery, "registered_delivery receipt bits 11 are reserved.");
+        }
+
+        if (request.CallbackUrl is { } callbackUrl && Webhooks.WebhookUrl.Check(callbackUrl) is { } problem)
+        {
+            return Refuse(RefusalReason.InvalidCallbackUrl, problem);
         }
 
         return ValidateAddresses(request) ?? ValidateContent(request) ?? ValidateTimes(request, now);

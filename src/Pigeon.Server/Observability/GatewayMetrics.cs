@@ -24,6 +24,7 @@ internal sealed class GatewayMetrics : IDisposable
     private readonly LabelledCount _moIn = new();
     private readonly LabelledCount _moOut = new();
     private readonly LabelledCount _dispatchOutcomes = new();
+    private readonly LabelledCount _webhookAttempts = new();
     private Func<IReadOnlyList<SupplierDispatchState>> _states = static () => [];
 
     public GatewayMetrics(IMeterFactory meterFactory)
@@ -36,6 +37,7 @@ internal sealed class GatewayMetrics : IDisposable
         Observe("mo_in", _moIn, "outcome", "Mobile-originated messages from suppliers.");
         Observe("mo_out", _moOut, "outcome", "Mobile-originated messages acknowledged by customers.");
         Observe("dispatch_outcomes", _dispatchOutcomes, "outcome", "Parts accepted, rejected or failed over by suppliers.");
+        Observe("webhook_attempts", _webhookAttempts, "outcome", "Webhook attempts: delivered, failed (to be retried), given_up.");
         _meter.CreateObservableGauge("supplier_queued", () => Measure(s => s.Queued), description: "Parts in each supplier's in-memory queue.");
         _meter.CreateObservableGauge("supplier_in_flight", () => Measure(s => s.InFlight), description: "Parts submitted and not answered yet, per supplier.");
         _meter.CreateObservableGauge("supplier_bound_binds", () => Measure(s => s.BoundBinds), description: "Bound binds per supplier.");
@@ -57,6 +59,8 @@ internal sealed class GatewayMetrics : IDisposable
     public void MoOut() => _moOut.Add("delivered");
 
     public void DispatchOutcome(string outcome) => _dispatchOutcomes.Add(outcome);
+
+    public void WebhookAttempt(string outcome) => _webhookAttempts.Add(outcome);
 
     public void Dispose() => _meter.Dispose();
 

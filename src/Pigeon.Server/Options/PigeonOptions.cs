@@ -36,6 +36,9 @@ public sealed class PigeonOptions
     /// <summary>MO from suppliers: how long a concatenated message waits for its missing parts.</summary>
     public MoOptions Mo { get; set; } = new();
 
+    /// <summary>How webhooks are delivered: time-out, concurrency, retry timings (see <see cref="Webhooks.WebhookOptions"/>).</summary>
+    public Webhooks.WebhookOptions Webhooks { get; set; } = new();
+
     /// <summary>The country of the demo customer made on first start (ISO 3166-1 alpha-2).</summary>
     public string FirstStartCountry { get; set; } = "GB";
 

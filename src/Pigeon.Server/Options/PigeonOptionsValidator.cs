@@ -79,6 +79,7 @@ public sealed class PigeonOptionsValidator : IValidateOptions<PigeonOptions>
             errors.Add($"Pigeon:Dispatch:{e.ParamName} is out of range: {e.ActualValue}.");
         }
 
+        errors.AddRange(options.Webhooks.Validate());
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -20,5 +20,6 @@ internal static class ProvisioningCommands
         root.Subcommands.Add(BalanceCommand.Create(selection));
         root.Subcommands.Add(MessagesCommand.Create(selection));
         root.Subcommands.Add(ApiKeysCommand.Create(selection));
+        root.Subcommands.Add(WebhooksCommand.Create(selection));
     }
 }

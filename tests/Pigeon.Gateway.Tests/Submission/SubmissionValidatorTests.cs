@@ -47,6 +47,21 @@ public sealed class SubmissionValidatorTests
         AssertRefused(Valid with { RegisteredDelivery = (RegisteredDelivery)0x03 }, RefusalReason.InvalidRegisteredDelivery, CommandStatus.InvalidRegisteredDeliveryFlag);
     }
 
+    [Theory]
+    [InlineData("not a url")]
+    [InlineData("ftp://example.com/hook")]
+    [InlineData("https://user:pass@example.com/hook")]
+    public void A_callback_url_that_is_not_plain_http_or_https_is_invalid_callback_url(string url)
+    {
+        AssertRefused(Valid with { CallbackUrl = url }, RefusalReason.InvalidCallbackUrl, CommandStatus.InvalidOptionalParameterValue);
+    }
+
+    [Fact]
+    public void An_https_callback_url_passes()
+    {
+        Assert.Null(Validator.Validate(Valid with { CallbackUrl = "https://example.com/hooks?customer=7" }, Now));
+    }
+
     [Fact]
     public void An_empty_destination_is_ESME_RINVDSTADR()
     {
