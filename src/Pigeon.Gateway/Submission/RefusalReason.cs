@@ -95,4 +95,7 @@ public enum RefusalReason
 
     /// <summary>The customer's balance is not loaded in the balance book.</summary>
     BalanceUnavailable,
+
+    /// <summary>The destination is on the block list, for every customer or for this one.</summary>
+    DestinationBlocked,
 }
