@@ -11,6 +11,7 @@ using Pigeon.Server.Core;
 using Pigeon.Server.Dispatch;
 using Pigeon.Server.Http;
 using Pigeon.Server.Http.Native;
+using Pigeon.Server.Http.Dialect002;
 using Pigeon.Server.Observability;
 using Pigeon.Server.Options;
 using Pigeon.Server.Simulator;
@@ -151,6 +152,7 @@ public static class GatewayHost
         app.MapMetrics("/metrics");
         var v1 = app.MapGroup("/v1").RequireApiKey();
         v1.MapWebhookEndpoints();
+        app.MapDialect002();
         return app;
     }
 

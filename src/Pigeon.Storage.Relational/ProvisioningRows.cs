@@ -25,6 +25,8 @@ internal static class ProvisioningRows
 
     public const string ApiKeyColumns = "id, customer_id, name, prefix, secret_hash, allowed_ips, tps, created_at, revoked_at, last_used_at";
 
+    public const string BlockedNumberColumns = "number, customer_id, created_at";
+
     public const string LedgerColumns = "id, customer_id, kind, amount, reason, message_id, created_at";
 
     public static Customer ReadCustomer(DbDataReader r, ISqlDialect d) => new()
@@ -120,5 +122,12 @@ internal static class ProvisioningRows
         CreatedAt = d.ReadTime(r, 7),
         RevokedAt = r.IsDBNull(8) ? null : d.ReadTime(r, 8),
         LastUsedAt = r.IsDBNull(9) ? null : d.ReadTime(r, 9),
+    };
+
+    public static BlockedNumber ReadBlockedNumber(DbDataReader r, ISqlDialect d) => new()
+    {
+        Number = r.GetString(0),
+        CustomerId = r.GetInt64OrNull(1),
+        CreatedAt = d.ReadTime(r, 2),
     };
 }

@@ -31,6 +31,7 @@ internal sealed partial class RelationalProvisioningStore(ISqlDialect dialect, T
             Version = await ScalarAsync(connection, transaction, VersionSql, cancellationToken),
             LastBalanceMoveId = await ScalarAsync(connection, transaction, LastBalanceMoveSql, cancellationToken),
             ApiKeys = await ListAsync(connection, transaction, $"SELECT {ProvisioningRows.ApiKeyColumns} FROM api_keys ORDER BY id", null, ProvisioningRows.ReadApiKey, cancellationToken),
+            BlockedNumbers = await ListAsync(connection, transaction, BlockedNumbersSql, null, ProvisioningRows.ReadBlockedNumber, cancellationToken),
         };
         await transaction.CommitAsync(cancellationToken);
         return snapshot;

@@ -115,6 +115,21 @@ public interface IProvisioningStore
     /// </summary>
     ValueTask RecordApiKeyUsesAsync(IReadOnlyCollection<KeyValuePair<long, DateTimeOffset>> uses, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Blocks <see cref="BlockedNumber.Number"/> for its customer, or for everyone when the customer is null; false
+    /// when it was blocked at that scope already.
+    /// </summary>
+    ValueTask<bool> BlockNumberAsync(BlockedNumber blocked, CancellationToken cancellationToken);
+
+    /// <summary>Lifts the block of <paramref name="number"/> for <paramref name="customerId"/> (null: the operator-wide one); false when there was none.</summary>
+    ValueTask<bool> UnblockNumberAsync(string number, long? customerId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Blocked numbers: those blocked for <paramref name="customerId"/> and for everyone, or all of them when
+    /// <paramref name="customerId"/> is null; ordered by number, the operator-wide block first.
+    /// </summary>
+    ValueTask<IReadOnlyList<BlockedNumber>> ListBlockedNumbersAsync(long? customerId, CancellationToken cancellationToken);
+
     /// <summary>Forgets keyed requests (<see cref="RequestRecord"/>) created before <paramref name="before"/>; returns how many.</summary>
     ValueTask<int> ForgetRequestsAsync(DateTimeOffset before, CancellationToken cancellationToken);
 }

@@ -23,4 +23,7 @@ public sealed record ProvisioningSnapshot(
 
     /// <summary>Every API key, revoked ones included (they answer "revoked" rather than "unknown").</summary>
     public IReadOnlyList<ApiKey> ApiKeys { get; init; } = [];
+
+    /// <summary>Destinations blocked for everyone or for one customer.</summary>
+    public IReadOnlyList<BlockedNumber> BlockedNumbers { get; init; } = [];
 }

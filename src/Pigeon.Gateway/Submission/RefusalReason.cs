@@ -98,4 +98,7 @@ public enum RefusalReason
 
     /// <summary>The message's own webhook URL is not an absolute http or https URL (the native API's callback option).</summary>
     InvalidCallbackUrl,
+
+    /// <summary>The destination is on the block list, for every customer or for this one.</summary>
+    DestinationBlocked,
 }

@@ -38,12 +38,14 @@ namespace Pigeon.Gateway.Submission;
 /// InsufficientBalance               ESME_RSUBMITFAIL   0x45     insufficient_balance
 /// BalanceUnavailable                ESME_RSYSERR       0x08     balance_unavailable
 /// InvalidCallbackUrl                ESME_RINVOPTPARAMVAL 0xC4   invalid_callback_url
+/// DestinationBlocked                ESME_RINVDSTADR    0x0B     destination_blocked
 /// </code>
 /// Choices worth a word: no route answers ESME_RINVDSTADR because, like a bad number, it is final for that
 /// destination and the ESME must not retry it unchanged (the code tells the two apart over HTTP). v3.4 has no
 /// status for an unsupported data_coding (ESME_RINVDCS is v5.0), so it is ESME_RSUBMITFAIL. A price in the wrong
 /// currency or a balance not loaded is the operator's configuration error, not the customer's, so it is
-/// ESME_RSYSERR, which ESMEs treat as worth retrying later.
+/// ESME_RSYSERR, which ESMEs treat as worth retrying later. A blocked destination is ESME_RINVDSTADR as well: final for that number,
+/// like a bad one, so the ESME does not retry it (v3.4 has no status of its own for a barred destination).
 /// </summary>
 public static class RefusalReasons
 {
@@ -55,7 +57,8 @@ public static class RefusalReasons
         RefusalReason.Throttled => CommandStatus.Throttled,
         RefusalReason.DestinationRequired or RefusalReason.InvalidDestination or RefusalReason.DestinationTooShort
             or RefusalReason.DestinationTooLong or RefusalReason.DestinationNotMobile
-            or RefusalReason.DestinationNotInClosedUserGroup or RefusalReason.NoRoute => CommandStatus.InvalidDestinationAddress,
+            or RefusalReason.DestinationNotInClosedUserGroup or RefusalReason.NoRoute
+            or RefusalReason.DestinationBlocked => CommandStatus.InvalidDestinationAddress,
         RefusalReason.InvalidDestinationTon => CommandStatus.InvalidDestinationTon,
         RefusalReason.InvalidDestinationNpi => CommandStatus.InvalidDestinationNpi,
         RefusalReason.SourceRequired or RefusalReason.InvalidSource or RefusalReason.SenderNotAllowed => CommandStatus.InvalidSourceAddress,
@@ -105,6 +108,7 @@ public static class RefusalReasons
         RefusalReason.InsufficientBalance => "insufficient_balance",
         RefusalReason.BalanceUnavailable => "balance_unavailable",
         RefusalReason.InvalidCallbackUrl => "invalid_callback_url",
+        RefusalReason.DestinationBlocked => "destination_blocked",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Unknown refusal reason."),
     };
 

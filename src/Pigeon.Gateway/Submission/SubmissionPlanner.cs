@@ -14,6 +14,7 @@ namespace Pigeon.Gateway.Submission;
 /// 2 limits      the SMPP account's TPS (TpsLimiter)                   Throttled
 /// 3 validation  SubmissionValidator                                   (its table)
 /// 4 destination PhoneNumberNormalizer in the customer's country       InvalidDestination, ...TooShort, ...
+///               the block list (operator-wide and the customer's)     DestinationBlocked
 /// 5 sender      the sender rule of SubmittingAccount                  SenderNotAllowed, InvalidSource
 /// 6 CUG         the SMPP account's closed user group                  DestinationNotInClosedUserGroup
 /// 7 content     one part as the customer sent it (UDH or SAR), or     MessageTooLong
@@ -95,6 +96,11 @@ public sealed class SubmissionPlanner
             return SubmissionPlanResult.Refuse(
                 RefusalReasons.ForDestination(destination.Failure),
                 $"Destination \"{request.Destination.Value}\" cannot be used: {destination.Failure}.");
+        }
+
+        if (account.BlockedDestinations.IsBlocked(destination.Number, customer.Id))
+        {
+            return SubmissionPlanResult.Refuse(RefusalReason.DestinationBlocked, $"{destination.Number} is blocked.");
         }
 
         if (SenderResolution.Resolve(request.Source, account, out var source) is { } senderRefused)

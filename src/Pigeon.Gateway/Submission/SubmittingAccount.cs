@@ -18,8 +18,11 @@ public sealed class SubmittingAccount
 {
     private readonly FrozenSet<string> _senders;
 
-    /// <summary>Prepares <paramref name="customer"/>, its SMPP account (null over HTTP) and its sender ids (others' are ignored).</summary>
-    public SubmittingAccount(Customer customer, SmppAccount? smppAccount, IEnumerable<SenderId> senderIds)
+    /// <summary>
+    /// Prepares <paramref name="customer"/>, its SMPP account (null over HTTP), its sender ids (others' are ignored)
+    /// and the block list of destinations (none when null).
+    /// </summary>
+    public SubmittingAccount(Customer customer, SmppAccount? smppAccount, IEnumerable<SenderId> senderIds, BlockedDestinations? blockedDestinations = null)
     {
         ArgumentNullException.ThrowIfNull(customer);
         ArgumentNullException.ThrowIfNull(senderIds);
@@ -34,6 +37,7 @@ public sealed class SubmittingAccount
             .Where(s => s.Active && s.CustomerId == customer.Id)
             .Select(s => s.Value.StartsWith('+') && s.Value.Length > 1 ? s.Value[1..] : s.Value)
             .ToFrozenSet(StringComparer.Ordinal);
+        BlockedDestinations = blockedDestinations ?? BlockedDestinations.None;
         ClosedUserGroup = smppAccount is { ClosedUserGroup.Count: > 0 } ? new ClosedUserGroup(smppAccount.ClosedUserGroup) : ClosedUserGroup.Open;
     }
 
@@ -45,6 +49,9 @@ public sealed class SubmittingAccount
 
     /// <summary>The SMPP account's closed user group; open over HTTP.</summary>
     public ClosedUserGroup ClosedUserGroup { get; }
+
+    /// <summary>The destinations no message may go to (operator-wide and this customer's).</summary>
+    public BlockedDestinations BlockedDestinations { get; }
 
     /// <summary>The active sender ids, numbers without '+'.</summary>
     public IReadOnlySet<string> Senders => _senders;

@@ -9,7 +9,7 @@ namespace Pigeon.Server.Core;
 /// <summary>
 /// The accounts the gateway serves, read from one provisioning snapshot: SMPP accounts by system_id with their
 /// prepared <see cref="SubmittingAccount"/> and allow-list, customers by id with the account they submit as over HTTP,
-/// API keys by prefix, and inbound numbers. Immutable; a reload builds a new one.
+/// API keys by prefix, inbound numbers, and the block list of destinations (in every submitting account). Immutable; a reload builds a new one.
 /// </summary>
 internal sealed class AccountDirectory
 {
@@ -24,6 +24,7 @@ internal sealed class AccountDirectory
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         Customers = snapshot.Customers.ToFrozenDictionary(c => c.Id);
+        var blocked = snapshot.BlockedNumbers.Count == 0 ? BlockedDestinations.None : new BlockedDestinations(snapshot.BlockedNumbers);
         var accounts = new List<BindableAccount>();
         foreach (var account in snapshot.SmppAccounts)
         {
@@ -33,14 +34,14 @@ internal sealed class AccountDirectory
             }
 
             var allowList = IpAllowList.TryParse(account.AllowedIps, out var parsed, out _) ? parsed : null;
-            accounts.Add(new BindableAccount(account, customer, allowList, new SubmittingAccount(customer, account, snapshot.SenderIds)));
+            accounts.Add(new BindableAccount(account, customer, allowList, new SubmittingAccount(customer, account, snapshot.SenderIds, blocked)));
         }
 
         _bySystemId = accounts.ToFrozenDictionary(a => a.Account.SystemId, StringComparer.Ordinal);
         _byAccountId = accounts.ToFrozenDictionary(a => a.Account.Id);
         _accountsByCustomer = accounts.GroupBy(a => a.Customer.Id).ToFrozenDictionary(g => g.Key, g => g.Select(a => a.Account.Id).ToArray());
         _inbound = snapshot.InboundNumbers.ToFrozenDictionary(n => n.Number, StringComparer.Ordinal);
-        _httpAccounts = Customers.Values.ToFrozenDictionary(c => c.Id, c => new SubmittingAccount(c, null, snapshot.SenderIds));
+        _httpAccounts = Customers.Values.ToFrozenDictionary(c => c.Id, c => new SubmittingAccount(c, null, snapshot.SenderIds, blocked));
         _apiKeys = snapshot.ApiKeys.ToFrozenDictionary(k => k.Prefix, StringComparer.Ordinal);
     }
 

@@ -6,12 +6,20 @@ using static Pigeon.Provisioning.OperatorValues;
 
 namespace Pigeon.Provisioning;
 
-/// <summary>`pigeon numbers add|list|remove`: inbound numbers whose mobile-originated messages belong to a customer.</summary>
+/// <summary>
+/// `pigeon numbers add|list|remove`: inbound numbers whose mobile-originated messages belong to a customer; and
+/// `pigeon numbers block|unblock|blocked`: the block list of destinations (<see cref="BlockedNumbersCommands"/>).
+/// </summary>
 internal static class NumbersCommand
 {
     public static Command Create(StoreSelection selection)
     {
-        var group = new Command("numbers", "Inbound numbers for mobile-originated (MO) messages: add, list, remove.") { Add(selection), List(selection), Remove(selection) };
+        var group = new Command("numbers", "Inbound numbers for mobile-originated (MO) messages: add, list, remove; blocked destinations: block, unblock, blocked.") { Add(selection), List(selection), Remove(selection) };
+        foreach (var command in BlockedNumbersCommands.Create(selection))
+        {
+            group.Subcommands.Add(command);
+        }
+
         selection.AddTo(group);
         return group;
     }

@@ -53,6 +53,8 @@ internal sealed class PlannerFixture
         ],
         [RouteTableTests.Supplier(1), RouteTableTests.Supplier(2), RouteTableTests.Supplier(3), RouteTableTests.Supplier(4)]);
 
+    public BlockedDestinations Blocked { get; set; } = BlockedDestinations.None;
+
     private TpsLimiter? _limiter;
 
     public static SubmissionRequest Text(string text, string destination = "447911123456", string source = "Pigeon") => new()
@@ -71,7 +73,7 @@ internal sealed class PlannerFixture
     };
 
     public SubmissionPlanResult Plan(SubmissionRequest request) =>
-        Planner.Plan(request, new SubmittingAccount(Customer, Smpp, Senders), Routes);
+        Planner.Plan(request, new SubmittingAccount(Customer, Smpp, Senders, Blocked), Routes);
 
     public decimal Balance()
     {

@@ -21,6 +21,7 @@ public sealed class RefusalReasonsTests
     [InlineData(RefusalReason.SenderNotAllowed, CommandStatus.InvalidSourceAddress, "sender_not_allowed")]
     [InlineData(RefusalReason.DestinationNotInClosedUserGroup, CommandStatus.InvalidDestinationAddress, "destination_not_allowed")]
     [InlineData(RefusalReason.NoRoute, CommandStatus.InvalidDestinationAddress, "no_route")]
+    [InlineData(RefusalReason.DestinationBlocked, CommandStatus.InvalidDestinationAddress, "destination_blocked")]
     [InlineData(RefusalReason.InsufficientBalance, CommandStatus.SubmitFailed, "insufficient_balance")]
     [InlineData(RefusalReason.CurrencyMismatch, CommandStatus.SystemError, "currency_mismatch")]
     [InlineData(RefusalReason.InvalidDestinationTon, CommandStatus.InvalidDestinationTon, "invalid_destination_ton")]
