@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using Pigeon.Server.Core;
 using Pigeon.Server.Dispatch;
 using Pigeon.Server.Http;
+using Pigeon.Server.Http.Dialect001;
 using Pigeon.Server.Observability;
 using Pigeon.Server.Options;
 using Pigeon.Server.Simulator;
@@ -140,6 +141,7 @@ public static class GatewayHost
         var app = builder.Build();
         app.MapHealthChecks("/health");
         app.MapMetrics("/metrics");
+        app.MapDialect001();
         return app;
     }
 
