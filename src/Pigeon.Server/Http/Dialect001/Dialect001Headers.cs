@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
@@ -12,6 +13,11 @@ internal static class Dialect001Headers
     public static void Apply(HttpResponse response, Dialect001Error error)
     {
         response.StatusCode = error.Status;
+        if (error.Status == Dialect001Error.DuplicateStatus && response.HttpContext.Features.Get<IHttpResponseFeature>() is { } feature)
+        {
+            // Not a registered status: without a phrase of our own the status line would carry none.
+            feature.ReasonPhrase = "Duplicate Message";
+        }
         if (error.Status == StatusCodes.Status401Unauthorized)
         {
             response.Headers[HeaderNames.WWWAuthenticate] = Challenges;

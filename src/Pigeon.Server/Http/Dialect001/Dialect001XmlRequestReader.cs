@@ -58,9 +58,9 @@ internal static class Dialect001XmlRequestReader
             reader.MoveToContent();
             return ReadRequest(reader);
         }
-        catch (XmlException e) when (body.Span.IndexOf("<!DOCTYPE"u8) >= 0)
+        catch (XmlException) when (body.Span.IndexOf("<!DOCTYPE"u8) >= 0)
         {
-            return (null, Dialect001Error.Validation("dtd_not_allowed", "Document type definitions (and so entities) are not allowed: " + e.Message));
+            return (null, Dialect001Error.Validation("dtd_not_allowed", "Document type declarations (and so entities) are not allowed."));
         }
         catch (XmlException e)
         {
