@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Http;
 using System.Globalization;
 using System.Net;
+using Microsoft.AspNetCore.Http;
 using Pigeon.Gateway.Identity;
 using Pigeon.Gateway.Limits;
 using Pigeon.Gateway.Storage;
