@@ -12,6 +12,7 @@ using Pigeon.Server.Dispatch;
 using Pigeon.Server.Http;
 using Pigeon.Server.Http.Native;
 using Pigeon.Server.Http.Dialect002;
+using Pigeon.Server.Http.Dialect001;
 using Pigeon.Server.Observability;
 using Pigeon.Server.Options;
 using Pigeon.Server.Simulator;
@@ -153,6 +154,7 @@ public static class GatewayHost
         var v1 = app.MapGroup("/v1").RequireApiKey();
         v1.MapWebhookEndpoints();
         app.MapDialect002();
+        app.MapDialect001();
         return app;
     }
 

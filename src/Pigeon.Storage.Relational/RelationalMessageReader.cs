@@ -54,6 +54,40 @@ internal sealed partial class RelationalMessageReader(ISqlDialect dialect) : IMe
         return new MessageDetail(message, parts, history);
     }
 
+    public async ValueTask<IReadOnlyList<MessageRecord>> GetCustomerMessagesAsync(long customerId, IReadOnlyCollection<MessageId> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(ids.Count, IMessageReader.MaxMessagesPerRead);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await dialect.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // One parameter per id: both engines plan an IN list of parameters as index lookups on the primary key.
+        var sql = new StringBuilder($"SELECT {MessageRows.MessageColumns} FROM messages m WHERE m.customer_id = @customer AND m.id IN (");
+        command.With("@customer", customerId);
+        var i = 0;
+        foreach (var id in ids)
+        {
+            var name = "@i" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            sql.Append(i == 0 ? name : "," + name);
+            command.With(name, id.Value);
+            i++;
+        }
+
+        command.CommandText = sql.Append(')').ToString();
+        var found = new List<MessageRecord>(ids.Count);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.Add(MessageRows.ReadMessage(reader, dialect, 0));
+        }
+
+        return found;
+    }
+
     public async ValueTask<MessagePage> ListMessagesAsync(MessageQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);

@@ -179,6 +179,31 @@ public abstract partial class GatewayStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Several_messages_of_one_customer_are_read_at_once_and_others_are_absent()
+    {
+        var (customer, supplier) = await CustomerAndSupplierAsync();
+        var (other, _) = await CustomerAndSupplierAsync();
+        var mine = new List<(MessageRecord Message, MessagePart[] Parts)>();
+        for (var i = 0; i < 3; i++)
+        {
+            var (message, parts) = Sample.Message(customer.Id, supplier.Id, parts: 2);
+            await Writer.WriteAsync(new AcceptMessage(message, parts), Ct);
+            mine.Add((message, parts));
+        }
+
+        var (theirs, theirParts) = Sample.Message(other.Id, supplier.Id);
+        await Writer.WriteAsync(new AcceptMessage(theirs, theirParts), Ct);
+
+        // Another customer's message, an id never given and the id of a part are all absent.
+        var found = await Store.Messages.GetCustomerMessagesAsync(
+            customer.Id, [mine[0].Message.Id, mine[2].Message.Id, theirs.Id, Sample.NextId(), mine[1].Parts[1].Id], Ct);
+        var none = await Store.Messages.GetCustomerMessagesAsync(customer.Id, [], Ct);
+
+        Assert.Equal([mine[0].Message, mine[2].Message], found.OrderBy(m => m.Id.Value));
+        Assert.Empty(none);
+    }
+
+    [Fact]
     public async Task Status_counts_group_messages_by_supplier_and_status()
     {
         var (customer, supplier) = await CustomerAndSupplierAsync();

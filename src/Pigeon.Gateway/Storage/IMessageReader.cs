@@ -9,8 +9,18 @@ namespace Pigeon.Gateway.Storage;
 /// </summary>
 public interface IMessageReader
 {
+    /// <summary>Most ids <see cref="GetCustomerMessagesAsync"/> takes at once.</summary>
+    const int MaxMessagesPerRead = 1000;
+
     /// <summary>A message by its id or by the id of one of its parts, with parts and history; null if unknown.</summary>
     ValueTask<MessageDetail?> GetMessageAsync(MessageId id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The messages among <paramref name="ids"/> (message ids, not part ids) that belong to customer
+    /// <paramref name="customerId"/>, in one read, in no particular order; ids unknown or of another customer are
+    /// simply absent. At most <see cref="MaxMessagesPerRead"/> ids.
+    /// </summary>
+    ValueTask<IReadOnlyList<MessageRecord>> GetCustomerMessagesAsync(long customerId, IReadOnlyCollection<MessageId> ids, CancellationToken cancellationToken);
 
     /// <summary>A customer's messages, newest first, filtered and paged by keyset (see <see cref="MessageQuery"/>).</summary>
     ValueTask<MessagePage> ListMessagesAsync(MessageQuery query, CancellationToken cancellationToken);
