@@ -9,12 +9,15 @@ namespace Pigeon.Storage.Sqlite;
 /// <summary>
 /// Runs write batches on the one writer connection: BEGIN IMMEDIATE, every command through statements prepared
 /// once, COMMIT (durable: synchronous=FULL). SQLite runs in process, so the per-command logic is plain C# between
-/// statements; it is synchronous because SQLite's calls are. This part: the batch, messages and outboxes.
+/// statements; it is synchronous because SQLite's calls are. Checkpoints run beside it (<see cref="SqliteCheckpointer"/>),
+/// never inside a commit. This part: the batch, messages and outboxes.
 /// </summary>
-internal sealed partial class SqliteBatchExecutor(SqliteDialect dialect) : IWriteBatchExecutor, IAsyncDisposable
+internal sealed partial class SqliteBatchExecutor(SqliteDialect dialect, TimeProvider timeProvider) : IWriteBatchExecutor, IAsyncDisposable
 {
+    private static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(500);
     private SqliteConnection? _connection;
     private SqliteWriteStatements? _statements;
+    private SqliteCheckpointer? _checkpointer;
 
     private SqliteWriteStatements S => _statements!;
 
@@ -25,7 +28,7 @@ internal sealed partial class SqliteBatchExecutor(SqliteDialect dialect) : IWrit
             throw new ArgumentException("One result per command.", nameof(results));
         }
 
-        var connection = _connection ??= dialect.Open();
+        var connection = _connection ??= OpenWriter();
         _statements ??= new SqliteWriteStatements(connection);
         using var transaction = connection.BeginTransaction(deferred: false);
         var span = commands.Span;
@@ -39,11 +42,28 @@ internal sealed partial class SqliteBatchExecutor(SqliteDialect dialect) : IWrit
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        if (_checkpointer is not null)
+        {
+            await _checkpointer.DisposeAsync();
+        }
+
         _statements?.Dispose();
         _connection?.Dispose();
-        return ValueTask.CompletedTask;
+    }
+
+    private SqliteConnection OpenWriter()
+    {
+        var connection = dialect.Open();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "PRAGMA wal_autocheckpoint = 0;";
+            command.ExecuteNonQuery();
+        }
+
+        _checkpointer = new SqliteCheckpointer(dialect, CheckpointInterval, timeProvider);
+        return connection;
     }
 
     private static long Micros(DateTimeOffset time) => UtcMicroseconds.From(time);

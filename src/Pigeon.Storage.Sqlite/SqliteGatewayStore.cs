@@ -28,7 +28,7 @@ public sealed class SqliteGatewayStore : IGatewayStore
         _dialect = new SqliteDialect(options);
         Provisioning = new RelationalProvisioningStore(_dialect, timeProvider);
         Messages = new RelationalMessageReader(_dialect);
-        _writes = new SqliteBatchExecutor(_dialect);
+        _writes = new SqliteBatchExecutor(_dialect, timeProvider);
     }
 
     public string Engine => "sqlite";
