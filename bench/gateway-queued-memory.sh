@@ -6,6 +6,7 @@
 # receipt matched by the load tool. Usage: bench/gateway-queued-memory.sh [COUNT] [WINDOW] [BINDS] [DB]
 #   DB: empty for SQLite in a fresh data directory, or a PostgreSQL URL (postgres://user:pw@host:port/db).
 # Prints the peak RSS while queued, the drain time, and the load tool's JSON report.
+# KEEP=1 keeps the data directory (serve.log, simulate.log, bench.out) for a look afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-1000000}
