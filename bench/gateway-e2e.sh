@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The gateway end to end on this machine: `pigeon bench smpp` → `pigeon serve` (durable commits) → built-in
-# simulator → receipts back to the load tool. Usage: bench/gateway-e2e.sh [COUNT] [WINDOW] [BINDS] [DB]
+# simulator → receipts back to the load tool. Usage: bench/gateway-e2e.sh [COUNT] [WINDOW] [BINDS] [DB] [RATE]
 #   DB: empty for SQLite in a fresh data directory, or a PostgreSQL URL (postgres://user:pw@host:port/db).
+#   RATE: submits per second to hold (the latency figure: p99 at a fixed load); empty or 0 for as fast as the
+#   windows allow (the throughput figure).
 # Prints the load tool's JSON report and the server's peak resident set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +11,7 @@ count=${1:-200000}
 window=${2:-64}
 binds=${3:-1}
 db=${4:-}
+rate=${5:-0}
 
 dotnet build src/Pigeon -c Release -o out/bench >/dev/null
 pigeon=(dotnet out/bench/pigeon.dll)
@@ -38,7 +41,7 @@ password=$(awk -F': ' '/^SMPP password/{print $2}' "$data/initial-credentials.tx
 
 start_serve
 "${pigeon[@]}" bench smpp --port "$smpp_port" --system-id "$system_id" --password "$password" \
-  --count "$count" --window "$window" --binds "$binds" --json 2>/dev/null | tail -n 1
+  --count "$count" --window "$window" --binds "$binds" --rate "$rate" --json 2>/dev/null | tail -n 1
 echo "serve peak RSS: $(awk '/VmHWM/{print $2, $3}' /proc/$serve/status)"
 kill -TERM "$serve"; wait "$serve" || true
 rm -rf "$data"

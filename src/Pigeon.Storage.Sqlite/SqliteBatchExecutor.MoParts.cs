@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Pigeon.Gateway.Storage;
 
 namespace Pigeon.Storage.Sqlite;
@@ -10,15 +9,15 @@ internal sealed partial class SqliteBatchExecutor
 
     private SqliteMoPartStatements M => _moParts ??= new SqliteMoPartStatements(_connection!);
 
-    private WriteResult HoldMoPart(MoPartRecord part, SqliteTransaction tx)
+    private WriteResult HoldMoPart(MoPartRecord part)
     {
         var mo = part.Part;
-        using (var reader = M.SamePart.Bind(tx, mo.Source, mo.Destination, part.Reference, part.TotalParts, part.PartNumber).Read())
+        using (var reader = M.SamePart.Bind(mo.Source, mo.Destination, part.Reference, part.TotalParts, part.PartNumber).Read())
         {
             while (reader.Read())
             {
                 // Held already, or consumed with the very same octets: a repeat either way.
-                if (reader.GetInt64(1) != 0 || reader.GetFieldValue<byte[]>(0).AsSpan().SequenceEqual(mo.Body))
+                if (reader.GetInt64(1) != 0 || reader.GetBlob(0).SequenceEqual(mo.Body))
                 {
                     return default;
                 }
@@ -26,13 +25,13 @@ internal sealed partial class SqliteBatchExecutor
         }
 
         var id = Scalar(M.InsertPart.Bind(
-            tx, mo.SupplierId, mo.Source, (int)mo.SourceTon, (int)mo.SourceNpi, mo.Destination, (int)mo.EsmClass, (int)mo.DataCoding,
+            mo.SupplierId, mo.Source, (int)mo.SourceTon, (int)mo.SourceNpi, mo.Destination, (int)mo.EsmClass, (int)mo.DataCoding,
             mo.Body, mo.CustomerId, mo.SmppAccountId, Micros(mo.ReceivedAt), part.Reference, part.TotalParts, part.PartNumber));
-        var held = Scalar(M.HeldInSet.Bind(tx, mo.Source, mo.Destination, part.Reference, part.TotalParts));
+        var held = Scalar(M.HeldInSet.Bind(mo.Source, mo.Destination, part.Reference, part.TotalParts));
         return new WriteResult { Changed = true, Id = id, Count = (int)held };
     }
 
-    private WriteResult StoreFromParts(StoreMoFromParts command, SqliteTransaction tx)
+    private WriteResult StoreFromParts(StoreMoFromParts command)
     {
         if (command.PartIds.Count == 0)
         {
@@ -41,17 +40,17 @@ internal sealed partial class SqliteBatchExecutor
 
         foreach (var id in command.PartIds)
         {
-            if (Scalar(M.IsHeld.Bind(tx, id)) == 0)
+            if (Scalar(M.IsHeld.Bind(id)) == 0)
             {
                 return default;
             }
         }
 
         // Exactly what StoreMo does, so anything queued with a stored MO is queued for an assembled one too.
-        var stored = Execute(new StoreMo(command.Mo), tx);
+        var stored = Execute(new StoreMo(command.Mo));
         foreach (var id in command.PartIds)
         {
-            M.Consume.Bind(tx, Micros(command.At), stored.Id, id).Execute();
+            M.Consume.Bind(Micros(command.At), stored.Id, id).Execute();
         }
 
         return stored;

@@ -9,22 +9,22 @@ namespace Pigeon.Storage.Sqlite;
 /// <summary>This part: what happens to parts after acceptance (supplier id map, receipts, failover, finishing).</summary>
 internal sealed partial class SqliteBatchExecutor
 {
-    private WriteResult SupplierAccepted(RecordSupplierAccepted command, SqliteTransaction tx)
+    private WriteResult SupplierAccepted(RecordSupplierAccepted command)
     {
-        var messageId = ScalarOrNull(S.PartEnroute.Bind(tx, command.SupplierId, command.SupplierMessageId, command.PartId.Value));
+        var messageId = ScalarOrNull(S.PartEnroute.Bind(command.SupplierId, command.SupplierMessageId, command.PartId.Value));
         if (messageId is not { } message)
         {
             return default;
         }
 
         var key = ReceiptMessageId.Normalize(command.SupplierMessageId);
-        S.MessageEnroute.Bind(tx, command.SupplierId, Micros(command.At), message).Execute();
-        S.UpsertIdMap.Bind(tx, command.SupplierId, key, command.PartId.Value).Execute();
-        InsertEvent(new MessageId(message), command.PartId, MessageEventKind.SupplierAccepted, MessageStatus.Enroute, command.SupplierId, command.SupplierMessageId, command.At, tx);
+        S.MessageEnroute.Bind(command.SupplierId, Micros(command.At), message).Execute();
+        S.UpsertIdMap.Bind(command.SupplierId, key, command.PartId.Value).Execute();
+        InsertEvent(new MessageId(message), command.PartId, MessageEventKind.SupplierAccepted, MessageStatus.Enroute, command.SupplierId, command.SupplierMessageId, command.At);
 
         // Receipts that overtook this submit_sm_resp were kept waiting under their lookup keys: match them now.
         var waiting = new List<(long Id, MessageStatus Status, string? Error, DateTimeOffset At)>();
-        using (var reader = S.WaitingReceipts.Bind(tx, command.SupplierId, key).Read())
+        using (var reader = S.WaitingReceipts.Bind(command.SupplierId, key).Read())
         {
             while (reader.Read())
             {
@@ -36,63 +36,62 @@ internal sealed partial class SqliteBatchExecutor
         var result = new WriteResult { Changed = true, Count = waiting.Count };
         foreach (var receipt in waiting)
         {
-            S.MatchReceipt.Bind(tx, command.PartId.Value, receipt.Id).Execute();
-            S.DropWaits.Bind(tx, receipt.Id).Execute();
-            var applied = ApplyPartStatus(command.PartId, receipt.Status, receipt.Error, receipt.At, command.At, MessageEventKind.Receipt, command.SupplierId, tx, out _);
+            S.MatchReceipt.Bind(command.PartId.Value, receipt.Id).Execute();
+            S.DropWaits.Bind(receipt.Id).Execute();
+            var applied = ApplyPartStatus(command.PartId, receipt.Status, receipt.Error, receipt.At, command.At, MessageEventKind.Receipt, command.SupplierId, out _);
             result = Merge(result, applied);
         }
 
         return result;
     }
 
-    private WriteResult Finish(FinishPart command, SqliteTransaction tx)
+    private WriteResult Finish(FinishPart command)
     {
         if (!command.Status.IsFinal())
         {
             throw new ArgumentException($"FinishPart needs a final status, not {command.Status}.", nameof(command));
         }
 
-        var result = ApplyPartStatus(command.PartId, command.Status, command.Error, command.At, command.At, MessageEventKind.Finished, null, tx, out var message);
+        var result = ApplyPartStatus(command.PartId, command.Status, command.Error, command.At, command.At, MessageEventKind.Finished, null, out var message);
         if (!result.Changed || command.Refund <= 0m || message is not { } messageId)
         {
             return result;
         }
 
-        var customer = Scalar(S.MessageCustomer.Bind(tx, messageId.Value));
+        var customer = Scalar(S.MessageCustomer.Bind(messageId.Value));
         var reason = command.Error is null ? "message refund" : $"message refund: {command.Error}";
-        return result with { Balance = MoveBalance(customer, LedgerEntryKind.Refund, command.Refund, reason, messageId, command.At, tx) };
+        return result with { Balance = MoveBalance(customer, LedgerEntryKind.Refund, command.Refund, reason, messageId, command.At) };
     }
 
-    private WriteResult Failover(RecordFailover command, SqliteTransaction tx)
+    private WriteResult Failover(RecordFailover command)
     {
-        var messageId = ScalarOrNull(S.PartFailover.Bind(tx, command.ToSupplierId, command.PartId.Value, command.FromSupplierId));
+        var messageId = ScalarOrNull(S.PartFailover.Bind(command.ToSupplierId, command.PartId.Value, command.FromSupplierId));
         if (messageId is not { } message)
         {
             return default;
         }
 
-        S.MessageSupplier.Bind(tx, command.ToSupplierId, message).Execute();
-        InsertEvent(new MessageId(message), command.PartId, MessageEventKind.FailedOver, MessageStatus.Accepted, command.ToSupplierId, command.Reason, command.At, tx);
+        S.MessageSupplier.Bind(command.ToSupplierId, message).Execute();
+        InsertEvent(new MessageId(message), command.PartId, MessageEventKind.FailedOver, MessageStatus.Accepted, command.ToSupplierId, command.Reason, command.At);
         return new WriteResult { Changed = true };
     }
 
-    private WriteResult Receipt(ReceiptRecord receipt, SqliteTransaction tx)
+    private WriteResult Receipt(ReceiptRecord receipt)
     {
         var keys = ReceiptMessageId.GetLookupKeys(receipt.SupplierMessageId);
-        var partId = ScalarOrNull(S.LookupIdMap.Bind(tx, receipt.SupplierId, keys[0], keys[Math.Min(1, keys.Count - 1)], keys[^1]));
-        var id = Scalar(S.InsertReceipt.Bind(
-            tx, receipt.SupplierId, receipt.SupplierMessageId, (int)receipt.Status, receipt.Error, Micros(receipt.DoneAt), Micros(receipt.ReceivedAt), partId));
+        var partId = ScalarOrNull(S.LookupIdMap.Bind(receipt.SupplierId, keys[0], keys[Math.Min(1, keys.Count - 1)], keys[^1]));
+        var id = Scalar(S.InsertReceipt.Bind(receipt.SupplierId, receipt.SupplierMessageId, (int)receipt.Status, receipt.Error, Micros(receipt.DoneAt), Micros(receipt.ReceivedAt), partId));
         if (partId is not { } part)
         {
             foreach (var key in keys)
             {
-                S.InsertWait.Bind(tx, receipt.SupplierId, key, id).Execute();
+                S.InsertWait.Bind(receipt.SupplierId, key, id).Execute();
             }
 
             return new WriteResult { Id = id };
         }
 
-        var applied = ApplyPartStatus(new MessageId(part), receipt.Status, receipt.Error, receipt.DoneAt ?? receipt.ReceivedAt, receipt.ReceivedAt, MessageEventKind.Receipt, receipt.SupplierId, tx, out _);
+        var applied = ApplyPartStatus(new MessageId(part), receipt.Status, receipt.Error, receipt.DoneAt ?? receipt.ReceivedAt, receipt.ReceivedAt, MessageEventKind.Receipt, receipt.SupplierId, out _);
         return applied with { Id = id, PartId = new MessageId(part) };
     }
 
@@ -102,7 +101,7 @@ internal sealed partial class SqliteBatchExecutor
     /// and its registered_delivery asks for one. <paramref name="at"/> is when the status was reached (a receipt's
     /// done date), <paramref name="recordedAt"/> when Pigeon learnt it (the event's time, the customer receipt's age).
     /// </summary>
-    private WriteResult ApplyPartStatus(MessageId partId, MessageStatus status, string? error, DateTimeOffset at, DateTimeOffset recordedAt, MessageEventKind kind, long? supplierId, SqliteTransaction tx, out MessageId? changedMessage)
+    private WriteResult ApplyPartStatus(MessageId partId, MessageStatus status, string? error, DateTimeOffset at, DateTimeOffset recordedAt, MessageEventKind kind, long? supplierId, out MessageId? changedMessage)
     {
         changedMessage = null;
         if (!status.IsFinal())
@@ -110,7 +109,7 @@ internal sealed partial class SqliteBatchExecutor
             return new WriteResult { PartId = partId };
         }
 
-        var messageValue = ScalarOrNull(S.PartFinal.Bind(tx, (int)status, partId.Value));
+        var messageValue = ScalarOrNull(S.PartFinal.Bind((int)status, partId.Value));
         if (messageValue is not { } message)
         {
             return new WriteResult { PartId = partId };
@@ -118,9 +117,9 @@ internal sealed partial class SqliteBatchExecutor
 
         var messageId = new MessageId(message);
         changedMessage = messageId;
-        InsertEvent(messageId, partId, kind, status, supplierId, error, recordedAt, tx);
+        InsertEvent(messageId, partId, kind, status, supplierId, error, recordedAt);
         var parts = new List<MessageStatus>(4);
-        using (var reader = S.PartStatuses.Bind(tx, message).Read())
+        using (var reader = S.PartStatuses.Bind(message).Read())
         {
             while (reader.Read())
             {
@@ -134,14 +133,14 @@ internal sealed partial class SqliteBatchExecutor
         {
             if (combined == MessageStatus.Enroute)
             {
-                S.MessageLeftQueue.Bind(tx, message).Execute();
+                S.MessageLeftQueue.Bind(message).Execute();
             }
 
             return result;
         }
 
         CustomerReceiptRecord? owed = null;
-        using (var reader = S.MessageFinal.Bind(tx, (int)combined, error, Micros(at), message).Read())
+        using (var reader = S.MessageFinal.Bind((int)combined, error, Micros(at), message).Read())
         {
             if (!reader.Read())
             {
@@ -170,7 +169,7 @@ internal sealed partial class SqliteBatchExecutor
 
         if (owed is not null)
         {
-            InsertCustomerReceipt(owed, tx);
+            InsertCustomerReceipt(owed);
             result = result with { NotifySmppAccountId = owed.SmppAccountId };
         }
 

@@ -9,12 +9,15 @@ namespace Pigeon.Storage.Sqlite;
 /// <summary>
 /// Runs write batches on the one writer connection: BEGIN IMMEDIATE, every command through statements prepared
 /// once, COMMIT (durable: synchronous=FULL). SQLite runs in process, so the per-command logic is plain C# between
-/// statements; it is synchronous because SQLite's calls are. This part: the batch, messages and outboxes.
+/// statements; it is synchronous because SQLite's calls are. Checkpoints run beside it (<see cref="SqliteCheckpointer"/>),
+/// never inside a commit. This part: the batch, messages and outboxes.
 /// </summary>
-internal sealed partial class SqliteBatchExecutor(SqliteDialect dialect) : IWriteBatchExecutor, IAsyncDisposable
+internal sealed partial class SqliteBatchExecutor(SqliteDialect dialect, TimeProvider timeProvider) : IWriteBatchExecutor, IAsyncDisposable
 {
+    private static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(500);
     private SqliteConnection? _connection;
     private SqliteWriteStatements? _statements;
+    private SqliteCheckpointer? _checkpointer;
 
     private SqliteWriteStatements S => _statements!;
 
@@ -25,26 +28,43 @@ internal sealed partial class SqliteBatchExecutor(SqliteDialect dialect) : IWrit
             throw new ArgumentException("One result per command.", nameof(results));
         }
 
-        var connection = _connection ??= dialect.Open();
+        var connection = _connection ??= OpenWriter();
         _statements ??= new SqliteWriteStatements(connection);
         using var transaction = connection.BeginTransaction(deferred: false);
         var span = commands.Span;
         var output = results.Span;
         for (var i = 0; i < span.Length; i++)
         {
-            output[i] = Execute(span[i], transaction);
+            output[i] = Execute(span[i]);
         }
 
         transaction.Commit();
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        if (_checkpointer is not null)
+        {
+            await _checkpointer.DisposeAsync();
+        }
+
         _statements?.Dispose();
         _moParts?.Dispose();
         _connection?.Dispose();
-        return ValueTask.CompletedTask;
+    }
+
+    private SqliteConnection OpenWriter()
+    {
+        var connection = dialect.Open();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "PRAGMA wal_autocheckpoint = 0;";
+            command.ExecuteNonQuery();
+        }
+
+        _checkpointer = new SqliteCheckpointer(dialect, CheckpointInterval, timeProvider);
+        return connection;
     }
 
     private static long Micros(DateTimeOffset time) => UtcMicroseconds.From(time);
@@ -53,31 +73,31 @@ internal sealed partial class SqliteBatchExecutor(SqliteDialect dialect) : IWrit
 
     private static long Money(decimal amount) => ExactMoney.ToMillionths(amount);
 
-    private WriteResult Execute(WriteCommand command, SqliteTransaction tx) => command switch
+    private WriteResult Execute(WriteCommand command) => command switch
     {
-        AcceptMessage accept => Accept(accept, tx),
-        RecordSupplierAccepted accepted => SupplierAccepted(accepted, tx),
-        FinishPart finish => Finish(finish, tx),
-        RecordFailover failover => Failover(failover, tx),
-        StoreReceipt receipt => Receipt(receipt.Receipt, tx),
-        EnqueueCustomerReceipt enqueue => new WriteResult { Changed = true, Id = InsertCustomerReceipt(enqueue.Receipt, tx) },
-        MarkCustomerReceiptDelivered delivered => new WriteResult { Changed = S.CustomerReceiptDelivered.Bind(tx, Micros(delivered.At), delivered.Id).Execute() > 0 },
-        ExpireCustomerReceipts expire => Count(S.ExpireCustomerReceipts.Bind(tx, Micros(expire.At), Micros(expire.CreatedBefore)).Execute()),
-        StoreMo mo => new WriteResult { Changed = true, Id = InsertMo(mo.Mo, tx) },
-        MarkMoDelivered delivered => new WriteResult { Changed = S.MoDelivered.Bind(tx, Micros(delivered.At), delivered.Id).Execute() > 0 },
+        AcceptMessage accept => Accept(accept),
+        RecordSupplierAccepted accepted => SupplierAccepted(accepted),
+        FinishPart finish => Finish(finish),
+        RecordFailover failover => Failover(failover),
+        StoreReceipt receipt => Receipt(receipt.Receipt),
+        EnqueueCustomerReceipt enqueue => new WriteResult { Changed = true, Id = InsertCustomerReceipt(enqueue.Receipt) },
+        MarkCustomerReceiptDelivered delivered => new WriteResult { Changed = S.CustomerReceiptDelivered.Bind(Micros(delivered.At), delivered.Id).Execute() > 0 },
+        ExpireCustomerReceipts expire => Count(S.ExpireCustomerReceipts.Bind(Micros(expire.At), Micros(expire.CreatedBefore)).Execute()),
+        StoreMo mo => new WriteResult { Changed = true, Id = InsertMo(mo.Mo) },
+        MarkMoDelivered delivered => new WriteResult { Changed = S.MoDelivered.Bind(Micros(delivered.At), delivered.Id).Execute() > 0 },
         RememberRequest { Request: var r } => new WriteResult
         {
-            Changed = S.RememberRequest.Bind(tx, r.CustomerId, r.Key, r.Fingerprint, r.StatusCode, r.Response, Micros(r.CreatedAt)).Execute() > 0,
+            Changed = S.RememberRequest.Bind(r.CustomerId, r.Key, r.Fingerprint, r.StatusCode, r.Response, Micros(r.CreatedAt)).Execute() > 0,
         },
-        StoreMoPart part => HoldMoPart(part.Part, tx),
-        StoreMoFromParts assembled => StoreFromParts(assembled, tx),
-        ForgetMoParts forget => Count(M.Forget.Bind(tx, Micros(forget.ConsumedBefore)).Execute()),
+        StoreMoPart part => HoldMoPart(part.Part),
+        StoreMoFromParts assembled => StoreFromParts(assembled),
+        ForgetMoParts forget => Count(M.Forget.Bind(Micros(forget.ConsumedBefore)).Execute()),
         _ => throw new NotSupportedException($"Unknown write command {command.GetType().Name}."),
     };
 
     private static WriteResult Count(int rows) => new() { Changed = rows > 0, Count = rows };
 
-    private WriteResult Accept(AcceptMessage command, SqliteTransaction tx)
+    private WriteResult Accept(AcceptMessage command)
     {
         var m = command.Message;
         if (command.Parts.Count == 0)
@@ -85,15 +105,13 @@ internal sealed partial class SqliteBatchExecutor(SqliteDialect dialect) : IWrit
             throw new ArgumentException("A message has at least one part.", nameof(command));
         }
 
-        S.InsertMessage.Bind(
-            tx, m.Id.Value, m.CustomerId, m.SmppAccountId, m.Source, (int)m.SourceTon, (int)m.SourceNpi, m.Destination, (int)m.DataCoding,
+        S.InsertMessage.Bind(m.Id.Value, m.CustomerId, m.SmppAccountId, m.Source, (int)m.SourceTon, (int)m.SourceNpi, m.Destination, (int)m.DataCoding,
             m.Segments, m.PartCount, m.ClientReference, (int)m.RegisteredDelivery, Micros(m.ValidUntil), Micros(m.ScheduledAt), m.RouteId,
             m.SupplierId, Money(m.PricePerSegment), Money(m.Charge), m.Currency, (int)m.Status, m.Error, Micros(m.CreatedAt),
             Micros(m.SubmittedAt), Micros(m.DoneAt), m.CallbackUrl).Execute();
         foreach (var p in command.Parts)
         {
-            S.InsertPart.Bind(
-                tx, p.Id.Value, m.Id.Value, p.PartNumber, p.Body, (int)p.EsmClass, (int)p.DataCoding, (int?)p.SarReference,
+            S.InsertPart.Bind(p.Id.Value, m.Id.Value, p.PartNumber, p.Body, (int)p.EsmClass, (int)p.DataCoding, (int?)p.SarReference,
                 (int?)p.SarTotalSegments, (int?)p.SarSegmentNumber, p.SupplierId, p.SupplierMessageId, (int)p.Status, p.Attempts).Execute();
         }
 
@@ -102,30 +120,28 @@ internal sealed partial class SqliteBatchExecutor(SqliteDialect dialect) : IWrit
             return new WriteResult { Changed = true };
         }
 
-        var balance = MoveBalance(m.CustomerId, LedgerEntryKind.Charge, -m.Charge, "message charge", m.Id, m.CreatedAt, tx);
+        var balance = MoveBalance(m.CustomerId, LedgerEntryKind.Charge, -m.Charge, "message charge", m.Id, m.CreatedAt);
         return new WriteResult { Changed = true, Balance = balance };
     }
 
-    private decimal MoveBalance(long customerId, LedgerEntryKind kind, decimal amount, string reason, MessageId messageId, DateTimeOffset at, SqliteTransaction tx)
+    private decimal MoveBalance(long customerId, LedgerEntryKind kind, decimal amount, string reason, MessageId messageId, DateTimeOffset at)
     {
         long balance;
-        using (var reader = S.MoveBalance.Bind(tx, Money(amount), customerId).Read())
+        using (var reader = S.MoveBalance.Bind(Money(amount), customerId).Read())
         {
             balance = reader.Read() ? reader.GetInt64(0) : throw new InvalidOperationException($"No customer {customerId}.");
         }
 
-        S.InsertLedgerEntry.Bind(tx, customerId, (int)kind, Money(amount), reason, messageId.Value, Micros(at)).Execute();
+        S.InsertLedgerEntry.Bind(customerId, (int)kind, Money(amount), reason, messageId.Value, Micros(at)).Execute();
         return ExactMoney.FromMillionths(balance);
     }
 
-    private long InsertCustomerReceipt(CustomerReceiptRecord r, SqliteTransaction tx) =>
-        Scalar(S.InsertCustomerReceipt.Bind(
-            tx, r.SmppAccountId, r.MessageId.Value, (int)r.Status, r.Error, r.Source, r.Destination, (int)r.DestinationTon,
+    private long InsertCustomerReceipt(CustomerReceiptRecord r) =>
+        Scalar(S.InsertCustomerReceipt.Bind(r.SmppAccountId, r.MessageId.Value, (int)r.Status, r.Error, r.Source, r.Destination, (int)r.DestinationTon,
             (int)r.DestinationNpi, Micros(r.SubmittedAt), Micros(r.DoneAt), Micros(r.CreatedAt)));
 
-    private long InsertMo(MoRecord mo, SqliteTransaction tx) =>
-        Scalar(S.InsertMo.Bind(
-            tx, mo.SupplierId, mo.Source, (int)mo.SourceTon, (int)mo.SourceNpi, mo.Destination, (int)mo.EsmClass, (int)mo.DataCoding,
+    private long InsertMo(MoRecord mo) =>
+        Scalar(S.InsertMo.Bind(mo.SupplierId, mo.Source, (int)mo.SourceTon, (int)mo.SourceNpi, mo.Destination, (int)mo.EsmClass, (int)mo.DataCoding,
             mo.Body, mo.CustomerId, mo.SmppAccountId, Micros(mo.ReceivedAt)));
 
     private static long Scalar(SqliteStatement statement)
@@ -140,6 +156,6 @@ internal sealed partial class SqliteBatchExecutor(SqliteDialect dialect) : IWrit
         return reader.Read() && !reader.IsDBNull(0) ? reader.GetInt64(0) : null;
     }
 
-    private void InsertEvent(MessageId messageId, MessageId? partId, MessageEventKind kind, MessageStatus? status, long? supplierId, string? detail, DateTimeOffset at, SqliteTransaction tx) =>
-        S.InsertEvent.Bind(tx, messageId.Value, partId?.Value, (int)kind, (int?)status, supplierId, detail, Micros(at)).Execute();
+    private void InsertEvent(MessageId messageId, MessageId? partId, MessageEventKind kind, MessageStatus? status, long? supplierId, string? detail, DateTimeOffset at) =>
+        S.InsertEvent.Bind(messageId.Value, partId?.Value, (int)kind, (int?)status, supplierId, detail, Micros(at)).Execute();
 }

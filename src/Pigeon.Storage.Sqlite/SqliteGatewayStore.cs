@@ -30,7 +30,7 @@ public sealed class SqliteGatewayStore : IGatewayStore
         Provisioning = new RelationalProvisioningStore(_dialect, timeProvider);
         Messages = new RelationalMessageReader(_dialect);
         Webhooks = new RelationalWebhookStore(_dialect, timeProvider);
-        _writes = new SqliteBatchExecutor(_dialect);
+        _writes = new SqliteBatchExecutor(_dialect, timeProvider);
     }
 
     public string Engine => "sqlite";

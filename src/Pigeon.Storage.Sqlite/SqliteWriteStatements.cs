@@ -12,78 +12,60 @@ internal sealed class SqliteWriteStatements : IDisposable
             "part_count, client_reference, registered_delivery, valid_until, scheduled_at, route_id, supplier_id, price_per_segment, charge, " +
             "currency, status, error, created_at, submitted_at, done_at, callback_url) VALUES (@id, @customer, @account, @source, @ston, @snpi, @destination, " +
             "@coding, @segments, @parts, @reference, @registered, @valid, @scheduled, @route, @supplier, @price, @charge, @currency, @status, " +
-            "@error, @created, @submitted, @done, @callback)",
-            "@id", "@customer", "@account", "@source", "@ston", "@snpi", "@destination", "@coding", "@segments", "@parts", "@reference",
-            "@registered", "@valid", "@scheduled", "@route", "@supplier", "@price", "@charge", "@currency", "@status", "@error", "@created",
-            "@submitted", "@done", "@callback");
+            "@error, @created, @submitted, @done, @callback)");
         InsertPart = new(c,
             "INSERT INTO message_parts (id, message_id, part_number, body, esm_class, data_coding, sar_reference, sar_total_segments, " +
             "sar_segment_number, supplier_id, supplier_message_id, status, attempts) VALUES (@id, @message, @number, @body, @esm, @coding, " +
-            "@sar_ref, @sar_total, @sar_number, @supplier, @smid, @status, @attempts)",
-            "@id", "@message", "@number", "@body", "@esm", "@coding", "@sar_ref", "@sar_total", "@sar_number", "@supplier", "@smid", "@status", "@attempts");
-        MoveBalance = new(c, "UPDATE customers SET balance = balance + @amount WHERE id = @id RETURNING balance", "@amount", "@id");
+            "@sar_ref, @sar_total, @sar_number, @supplier, @smid, @status, @attempts)");
+        MoveBalance = new(c, "UPDATE customers SET balance = balance + @amount WHERE id = @id RETURNING balance");
         InsertLedgerEntry = new(c,
-            "INSERT INTO ledger_entries (customer_id, kind, amount, reason, message_id, created_at) VALUES (@customer, @kind, @amount, @reason, @message, @at)",
-            "@customer", "@kind", "@amount", "@reason", "@message", "@at");
+            "INSERT INTO ledger_entries (customer_id, kind, amount, reason, message_id, created_at) VALUES (@customer, @kind, @amount, @reason, @message, @at)");
         PartEnroute = new(c,
             "UPDATE message_parts SET status = 2, supplier_id = @supplier, supplier_message_id = @smid, attempts = attempts + 1 " +
-            "WHERE id = @id AND status = 1 RETURNING message_id",
-            "@supplier", "@smid", "@id");
+            "WHERE id = @id AND status = 1 RETURNING message_id");
         MessageEnroute = new(c,
-            "UPDATE messages SET status = 2, supplier_id = @supplier, submitted_at = COALESCE(submitted_at, @at) WHERE id = @id AND status = 1",
-            "@supplier", "@at", "@id");
+            "UPDATE messages SET status = 2, supplier_id = @supplier, submitted_at = COALESCE(submitted_at, @at) WHERE id = @id AND status = 1");
         UpsertIdMap = new(c,
             "INSERT INTO supplier_message_ids (supplier_id, match_key, part_id) VALUES (@supplier, @key, @part) " +
-            "ON CONFLICT (supplier_id, match_key) DO UPDATE SET part_id = excluded.part_id",
-            "@supplier", "@key", "@part");
+            "ON CONFLICT (supplier_id, match_key) DO UPDATE SET part_id = excluded.part_id");
         LookupIdMap = new(c,
-            "SELECT part_id FROM supplier_message_ids WHERE supplier_id = @supplier AND match_key IN (@k0, @k1, @k2) ORDER BY part_id DESC LIMIT 1",
-            "@supplier", "@k0", "@k1", "@k2");
+            "SELECT part_id FROM supplier_message_ids WHERE supplier_id = @supplier AND match_key IN (@k0, @k1, @k2) ORDER BY part_id DESC LIMIT 1");
         InsertEvent = new(c,
-            "INSERT INTO message_events (message_id, part_id, kind, status, supplier_id, detail, at) VALUES (@message, @part, @kind, @status, @supplier, @detail, @at)",
-            "@message", "@part", "@kind", "@status", "@supplier", "@detail", "@at");
+            "INSERT INTO message_events (message_id, part_id, kind, status, supplier_id, detail, at) VALUES (@message, @part, @kind, @status, @supplier, @detail, @at)");
         WaitingReceipts = new(c,
             "SELECT r.id, r.status, r.error, r.done_at, r.received_at FROM receipt_waits w JOIN receipts r ON r.id = w.receipt_id " +
-            "WHERE w.supplier_id = @supplier AND w.match_key = @key ORDER BY r.id",
-            "@supplier", "@key");
-        MatchReceipt = new(c, "UPDATE receipts SET part_id = @part WHERE id = @id", "@part", "@id");
-        DropWaits = new(c, "DELETE FROM receipt_waits WHERE receipt_id = @id", "@id");
+            "WHERE w.supplier_id = @supplier AND w.match_key = @key ORDER BY r.id");
+        MatchReceipt = new(c, "UPDATE receipts SET part_id = @part WHERE id = @id");
+        DropWaits = new(c, "DELETE FROM receipt_waits WHERE receipt_id = @id");
         InsertReceipt = new(c,
             "INSERT INTO receipts (supplier_id, supplier_message_id, status, error, done_at, received_at, part_id) " +
-            "VALUES (@supplier, @smid, @status, @error, @done, @received, @part) RETURNING id",
-            "@supplier", "@smid", "@status", "@error", "@done", "@received", "@part");
+            "VALUES (@supplier, @smid, @status, @error, @done, @received, @part) RETURNING id");
         InsertWait = new(c,
-            "INSERT OR IGNORE INTO receipt_waits (supplier_id, match_key, receipt_id) VALUES (@supplier, @key, @id)",
-            "@supplier", "@key", "@id");
-        PartFinal = new(c, "UPDATE message_parts SET status = @status WHERE id = @id AND status < 3 RETURNING message_id", "@status", "@id");
-        PartStatuses = new(c, "SELECT status FROM message_parts WHERE message_id = @message", "@message");
+            "INSERT OR IGNORE INTO receipt_waits (supplier_id, match_key, receipt_id) VALUES (@supplier, @key, @id)");
+        PartFinal = new(c, "UPDATE message_parts SET status = @status WHERE id = @id AND status < 3 RETURNING message_id");
+        PartStatuses = new(c, "SELECT status FROM message_parts WHERE message_id = @message");
         MessageFinal = new(c,
             "UPDATE messages SET status = @status, error = COALESCE(@error, error), done_at = @at WHERE id = @id AND status < 3 " +
-            "RETURNING smpp_account_id, registered_delivery, source, source_ton, source_npi, destination, created_at, error",
-            "@status", "@error", "@at", "@id");
-        MessageLeftQueue = new(c, "UPDATE messages SET status = 2 WHERE id = @id AND status = 1", "@id");
-        MessageCustomer = new(c, "SELECT customer_id FROM messages WHERE id = @id", "@id");
+            "RETURNING smpp_account_id, registered_delivery, source, source_ton, source_npi, destination, created_at, error");
+        MessageLeftQueue = new(c, "UPDATE messages SET status = 2 WHERE id = @id AND status = 1");
+        MessageCustomer = new(c, "SELECT customer_id FROM messages WHERE id = @id");
         PartFailover = new(c,
-            "UPDATE message_parts SET supplier_id = @to, attempts = attempts + 1 WHERE id = @id AND supplier_id = @from AND status = 1 RETURNING message_id",
-            "@to", "@id", "@from");
-        MessageSupplier = new(c, "UPDATE messages SET supplier_id = @supplier WHERE id = @id", "@supplier", "@id");
+            "UPDATE message_parts SET supplier_id = @to, attempts = attempts + 1 WHERE id = @id AND supplier_id = @from AND status = 1 RETURNING message_id");
+        MessageSupplier = new(c, "UPDATE messages SET supplier_id = @supplier WHERE id = @id");
         InsertCustomerReceipt = new(c,
             "INSERT INTO customer_receipts (smpp_account_id, message_id, status, error, source, destination, destination_ton, destination_npi, " +
-            "submitted_at, done_at, created_at) VALUES (@account, @message, @status, @error, @source, @destination, @dton, @dnpi, @submitted, @done, @created) RETURNING id",
-            "@account", "@message", "@status", "@error", "@source", "@destination", "@dton", "@dnpi", "@submitted", "@done", "@created");
+            "submitted_at, done_at, created_at) VALUES (@account, @message, @status, @error, @source, @destination, @dton, @dnpi, @submitted, @done, @created) RETURNING id");
         CustomerReceiptDelivered = new(c,
-            "UPDATE customer_receipts SET delivered_at = @at WHERE id = @id AND delivered_at IS NULL AND expired_at IS NULL", "@at", "@id");
+            "UPDATE customer_receipts SET delivered_at = @at WHERE id = @id AND delivered_at IS NULL AND expired_at IS NULL");
         ExpireCustomerReceipts = new(c,
-            "UPDATE customer_receipts SET expired_at = @at WHERE created_at < @before AND delivered_at IS NULL AND expired_at IS NULL", "@at", "@before");
+            "UPDATE customer_receipts SET expired_at = @at WHERE created_at < @before AND delivered_at IS NULL AND expired_at IS NULL");
         InsertMo = new(c,
             "INSERT INTO mo_messages (supplier_id, source, source_ton, source_npi, destination, esm_class, data_coding, body, customer_id, " +
-            "smpp_account_id, received_at) VALUES (@supplier, @source, @ston, @snpi, @destination, @esm, @coding, @body, @customer, @account, @received) RETURNING id",
-            "@supplier", "@source", "@ston", "@snpi", "@destination", "@esm", "@coding", "@body", "@customer", "@account", "@received");
-        MoDelivered = new(c, "UPDATE mo_messages SET delivered_at = @at WHERE id = @id AND delivered_at IS NULL", "@at", "@id");
+            "smpp_account_id, received_at) VALUES (@supplier, @source, @ston, @snpi, @destination, @esm, @coding, @body, @customer, @account, @received) RETURNING id");
+        MoDelivered = new(c, "UPDATE mo_messages SET delivered_at = @at WHERE id = @id AND delivered_at IS NULL");
         RememberRequest = new(c,
             "INSERT OR IGNORE INTO request_keys (customer_id, key, fingerprint, status_code, response, created_at) " +
-            "VALUES (@customer, @key, @fingerprint, @status, @response, @at)",
-            "@customer", "@key", "@fingerprint", "@status", "@response", "@at");
+            "VALUES (@customer, @key, @fingerprint, @status, @response, @at)");
     }
 
     public SqliteStatement InsertMessage { get; }
