@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using Pigeon.Server.Core;
 using Pigeon.Server.Dispatch;
 using Pigeon.Server.Http;
+using Pigeon.Server.Http.Native;
 using Pigeon.Server.Observability;
 using Pigeon.Server.Options;
 using Pigeon.Server.Simulator;
@@ -135,11 +136,13 @@ public static class GatewayHost
         AddHosted<CustomerDeliveryNotifier>(services);
         AddHosted<SmppListenerService>(services);
         services.AddHostedService<ApiKeyUseRecorder>();
+        services.AddNativeApi();
         services.AddHealthChecks().AddCheck<GatewayHealthCheck>("gateway");
 
         var app = builder.Build();
         app.MapHealthChecks("/health");
         app.MapMetrics("/metrics");
+        app.MapNativeApi();
         return app;
     }
 
