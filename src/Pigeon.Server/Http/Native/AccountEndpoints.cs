@@ -29,7 +29,7 @@ internal static class AccountEndpoints
         var balance = core.Balances.TryGetBalance(customer.Id, out var now)
             ? now
             : (await core.Store.Provisioning.GetCustomerAsync(customer.Id, http.RequestAborted))?.Balance ?? customer.Balance;
-        return TypedResults.Json(new BalanceResponse { Balance = NativeWords.Money(balance), Currency = customer.Currency }, NativeJsonContext.Default.BalanceResponse);
+        return TypedResults.Json(new BalanceResponse { Balance = NativeWords.Money(balance), Currency = customer.Currency }, NativeJsonContext.Answers.BalanceResponse);
     }
 
     private static async Task<IResult> ListSendersAsync(HttpContext http, GatewayCore core)
@@ -41,7 +41,7 @@ internal static class AccountEndpoints
             .OrderBy(s => s.Value, StringComparer.Ordinal)
             .Select(s => new SenderView { Value = s.Value, Type = IsNumber(s.Value) ? "numeric" : "alphanumeric" })
             .ToList();
-        return TypedResults.Json(new SenderListResponse { Data = views }, NativeJsonContext.Default.SenderListResponse);
+        return TypedResults.Json(new SenderListResponse { Data = views }, NativeJsonContext.Answers.SenderListResponse);
     }
 
     private static bool IsNumber(string value) => value.TrimStart('+').Length > 0 && !value.TrimStart('+').AsSpan().ContainsAnyExceptInRange('0', '9');

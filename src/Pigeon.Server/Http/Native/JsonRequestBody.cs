@@ -33,11 +33,7 @@ internal sealed class JsonRequestBody : IDisposable
     {
         if (!IsJson(request.ContentType))
         {
-            return (null, ApiProblems.Problem(
-                StatusCodes.Status415UnsupportedMediaType,
-                "unsupported_media_type",
-                "The body must be JSON.",
-                "Send 'Content-Type: application/json' (UTF-8)."));
+            return (null, UnsupportedMediaType());
         }
 
         byte[] bytes;
@@ -80,6 +76,12 @@ internal sealed class JsonRequestBody : IDisposable
     }
 
     public void Dispose() => Document.Dispose();
+
+    public static IResult UnsupportedMediaType() => ApiProblems.Problem(
+        StatusCodes.Status415UnsupportedMediaType,
+        "unsupported_media_type",
+        "The body must be JSON.",
+        "Send 'Content-Type: application/json' (UTF-8).");
 
     private static IResult InvalidJson(string detail) => ApiProblems.Problem(StatusCodes.Status400BadRequest, "invalid_json", "The body could not be read as JSON.", detail);
 

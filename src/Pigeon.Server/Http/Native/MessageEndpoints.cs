@@ -73,7 +73,7 @@ internal static class MessageEndpoints
             return NativeProblems.MessageNotFound();
         }
 
-        return TypedResults.Json(MessageViews.Detail(detail), NativeJsonContext.Default.MessageView);
+        return TypedResults.Json(MessageViews.Detail(detail), NativeJsonContext.Answers.MessageView);
     }
 
     private static async Task<IResult> ListAsync(
@@ -151,7 +151,7 @@ internal static class MessageEndpoints
             HasMore = page.Next is not null,
             NextCursor = page.Next is { } next ? MessageCursor.Encode(next) : null,
         };
-        return TypedResults.Json(response, NativeJsonContext.Default.MessageListResponse);
+        return TypedResults.Json(response, NativeJsonContext.Answers.MessageListResponse);
 
         DateTimeOffset? Time(string? text, string field)
         {

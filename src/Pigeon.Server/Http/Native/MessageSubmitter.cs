@@ -96,7 +96,7 @@ internal sealed class MessageSubmitter(MessageAcceptance acceptance)
                 TotalPrice = NativeWords.Money(total),
                 Currency = caller.Customer.Currency,
             };
-            return new NativeAnswer(accepted == results.Count ? 201 : 200, JsonSerializer.Serialize(response, NativeJsonContext.Default.SendMessagesResponse));
+            return new NativeAnswer(accepted == results.Count ? 201 : 200, JsonSerializer.Serialize(response, NativeJsonContext.Answers.SendMessagesResponse));
         }
 
         if (failed == results.Count)
@@ -107,7 +107,7 @@ internal sealed class MessageSubmitter(MessageAcceptance acceptance)
         var problem = refusals.Count == 1 && failed == 0
             ? Refused(refusals.First().ToCode(), refusals.First().ToHttpStatus(), results)
             : Refused("messages_refused", 422, results);
-        return new NativeAnswer(problem.Status, JsonSerializer.Serialize(problem, NativeJsonContext.Default.RefusedMessagesProblem));
+        return new NativeAnswer(problem.Status, JsonSerializer.Serialize(problem, NativeJsonContext.Answers.RefusedMessagesProblem));
     }
 
     private static RefusedMessagesProblem Refused(string code, int status, List<MessageResult> results) => new()

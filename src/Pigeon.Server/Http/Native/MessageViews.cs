@@ -16,7 +16,8 @@ internal static class MessageViews
         From = message.SourceTon == 1 ? "+" + message.Source : message.Source,
         To = NativeWords.Number(message.Destination, message.Destination.Length > LongestShortCode),
         Status = NativeWords.Status(message.Status),
-        Error = message.Error,
+        // A receipt's err of a delivered message ("000") is no error.
+        Error = message.Status is MessageStatus.Accepted or MessageStatus.Enroute or MessageStatus.Delivered ? null : message.Error,
         Segments = message.Segments,
         Encoding = NativeWords.Encoding(new DataCoding(message.DataCoding).Encoding),
         Price = NativeWords.Money(message.Charge),

@@ -24,7 +24,7 @@ public static class NativeApi
         {
             options.ShouldInclude = description => description.RelativePath?.StartsWith("v1/", StringComparison.Ordinal) == true;
             options.AddDocumentTransformer<NativeOpenApiDocument>();
-            options.AddSchemaTransformer<RecipientSchemaTransformer>();
+            options.AddSchemaTransformer<NativeSchemaTransformer>();
         });
         return services;
     }
@@ -41,7 +41,12 @@ public static class NativeApi
         app.MapScalarApiReference("/docs", options => options
             .WithTitle("Pigeon API")
             .WithOpenApiRoutePattern("/openapi/{documentName}.json")
-            .AddPreferredSecuritySchemes(NativeOpenApiDocument.SchemeName));
+            .AddPreferredSecuritySchemes(NativeOpenApiDocument.SchemeName)
+            // Nothing from elsewhere: the fonts' CDN, telemetry and the hosted agent would reach out of an offline machine.
+            .DisableDefaultFonts()
+            .DisableTelemetry()
+            .DisableAgent()
+            .DisableMcp());
         return app;
     }
 }

@@ -10,7 +10,7 @@ namespace Pigeon.Server.Http.Native;
 internal sealed record SendMessageRequest
 {
     [JsonPropertyName("to")]
-    [Description("The destination: one number, or an array of numbers (one message each). E.164 ('+447700900001'); a national number is read in the account's country.")]
+    [Description("The destination: one number, or an array of numbers (one message each). E.164 ('+447911123123'); a national number is read in the account's country.")]
     public required IReadOnlyList<string> To { get; init; }
 
     [JsonPropertyName("text")]
