@@ -30,9 +30,10 @@ internal sealed class NativeApiClient : IDisposable
 
     public Task<Answer> GetAsync(string path) => SendAsync(HttpMethod.Get, path, null);
 
-    public async Task<Answer> SendAsync(HttpMethod method, string path, HttpContent? content, string? idempotencyKey = null)
+    public async Task<Answer> SendAsync(HttpMethod method, string path, HttpContent? content, string? idempotencyKey = null, bool expectContinue = false)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
+        request.Headers.ExpectContinue = expectContinue;
         if (idempotencyKey is not null)
         {
             request.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
