@@ -146,13 +146,13 @@ public static class GatewayHost
         AddHosted<WebhookDeliveryService>(services);
         AddHosted<SmppListenerService>(services);
         services.AddHostedService<ApiKeyUseRecorder>();
+        services.AddNativeApi();
         services.AddHealthChecks().AddCheck<GatewayHealthCheck>("gateway");
 
         var app = builder.Build();
         app.MapHealthChecks("/health");
         app.MapMetrics("/metrics");
-        var v1 = app.MapGroup("/v1").RequireApiKey();
-        v1.MapWebhookEndpoints();
+        app.MapNativeApi();
         app.MapDialect002();
         app.MapDialect001();
         return app;
