@@ -131,6 +131,7 @@ public static class GatewayHost
         services.AddSingleton<MessageAcceptance>();
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<ApiRequestLimiter>();
+        services.AddSingleton<KeyMessageRate>();
         services.AddProblemDetails();
         services.AddSingleton<SubmissionHandler>();
         services.AddSingleton<CustomerSmppFront>();

@@ -32,16 +32,16 @@ internal sealed class Dialect001Api
     private readonly MessageAcceptance _acceptance;
     private readonly ApiKeyAuthenticator _authenticator;
     private readonly ApiRequestLimiter _requests;
-    private readonly TpsLimiter _keyRates;
+    private readonly KeyMessageRate _keyRates;
     private readonly DuplicateSendWindow _duplicates;
 
-    public Dialect001Api(GatewayCore core, MessageAcceptance acceptance, ApiKeyAuthenticator authenticator, ApiRequestLimiter requests, TimeProvider timeProvider)
+    public Dialect001Api(GatewayCore core, MessageAcceptance acceptance, ApiKeyAuthenticator authenticator, ApiRequestLimiter requests, KeyMessageRate keyRates, TimeProvider timeProvider)
     {
         _core = core;
         _acceptance = acceptance;
         _authenticator = authenticator;
         _requests = requests;
-        _keyRates = new TpsLimiter(timeProvider);
+        _keyRates = keyRates;
         _duplicates = new DuplicateSendWindow(timeProvider);
     }
 
@@ -115,7 +115,7 @@ internal sealed class Dialect001Api
         }
 
         var allowed = 0;
-        while (allowed < numbers.Length && _keyRates.TryAcquire(caller.Key.Id, caller.Key.Tps))
+        while (allowed < numbers.Length && _keyRates.TryTake(caller.Key.Id, caller.Key.Tps, 1, out _))
         {
             allowed++;
         }

@@ -47,7 +47,7 @@ internal sealed partial class Dialect002Front
 
     private readonly ApiKeyAuthenticator _authenticator;
     private readonly ApiRequestLimiter _requests;
-    private readonly TpsLimiter _messageRate;
+    private readonly KeyMessageRate _messageRate;
     private readonly MessageAcceptance _acceptance;
     private readonly CsmsIdRegister _csmsIds;
     private readonly PhoneNumberNormalizer _normalizer = new();
@@ -60,7 +60,7 @@ internal sealed partial class Dialect002Front
         _authenticator = services.GetRequiredService<ApiKeyAuthenticator>();
         _requests = services.GetRequiredService<ApiRequestLimiter>();
         _acceptance = services.GetRequiredService<MessageAcceptance>();
-        _messageRate = new TpsLimiter(time);
+        _messageRate = services.GetRequiredService<KeyMessageRate>();
         _logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Pigeon.Server.Http.Dialect002");
         _csmsIds = new CsmsIdRegister(services.GetRequiredService<GatewayCore>(), time, _logger);
     }
@@ -228,7 +228,7 @@ internal sealed partial class Dialect002Front
     /// <summary>Sends one checked message through the one submission path, under the key's message rate (4031).</summary>
     private async ValueTask<SmsOutcome> SendAsync(ApiCaller caller, string sid, string number, string text, string csmsId, CancellationToken cancellationToken)
     {
-        if (!_messageRate.TryAcquire(caller.Key.Id, caller.Key.Tps))
+        if (!_messageRate.TryTake(caller.Key.Id, caller.Key.Tps, 1, out _))
         {
             return Outcome(SmsStatus.Failed, SmsStatus.TpsExceeded, ApiStatus.TpsExceeded, number, text, csmsId);
         }

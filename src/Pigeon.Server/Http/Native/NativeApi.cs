@@ -15,7 +15,6 @@ public static class NativeApi
     /// <summary>The services of the native API; call before the host is built.</summary>
     public static IServiceCollection AddNativeApi(this IServiceCollection services)
     {
-        services.AddSingleton<KeyMessageRate>();
         services.AddSingleton<IdempotentRequests>();
         services.AddSingleton<MessageSubmitter>();
         services.AddSingleton<SendRequestHandler>();

@@ -1,13 +1,14 @@
 using System.Collections.Concurrent;
 
-namespace Pigeon.Server.Http.Native;
+namespace Pigeon.Server.Http;
 
 /// <summary>
 /// The message rate of each API key (<see cref="Gateway.Accounts.ApiKey.Tps"/>), counted in messages, not
 /// requests, by the generic cell rate algorithm on the injected clock: a key at <c>tps</c> may have one second's
 /// worth outstanding. A request is let in whole while the key is within its rate, however many messages it
 /// carries (a batch is never cut in two), and moves the key's theoretical arrival time on by all of them; the
-/// next request waits until that debt is paid, and learns how long (Retry-After). Unlike
+/// next request waits until that debt is paid, and learns how long (Retry-After). One instance serves every HTTP
+/// front end, so a key has one budget whichever API it uses (the dialects take one message at a time). Unlike
 /// <see cref="Gateway.Limits.TpsLimiter"/> it takes many at once and tells the wait.
 /// </summary>
 internal sealed class KeyMessageRate(TimeProvider timeProvider)
