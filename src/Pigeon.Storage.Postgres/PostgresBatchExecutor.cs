@@ -164,7 +164,7 @@ internal sealed class PostgresBatchExecutor(NpgsqlDataSource dataSource) : IWrit
             (suppliers[i], supplierIds[i], statuses[i], attempts[i]) = (p.SupplierId, p.SupplierMessageId, (int)p.Status, p.Attempts);
         }
 
-        return Call(
+        var call = Call(
             "pigeon_accept_message",
             Int64(m.Id.Value), Int64(m.CustomerId), Int64(m.SmppAccountId), Text(m.Source), Int32(m.SourceTon), Int32(m.SourceNpi),
             Text(m.Destination), Int32(m.DataCoding), Int32(m.Segments), Int32(m.PartCount), Text(m.ClientReference),
@@ -176,6 +176,27 @@ internal sealed class PostgresBatchExecutor(NpgsqlDataSource dataSource) : IWrit
             Array(NpgsqlDbType.Integer, sarTotals), Array(NpgsqlDbType.Integer, sarNumbers), Array(NpgsqlDbType.Bigint, suppliers),
             Array(NpgsqlDbType.Text, supplierIds), Array(NpgsqlDbType.Integer, statuses), Array(NpgsqlDbType.Integer, attempts),
             new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Boolean, Value = true }, Text(m.CallbackUrl));
+        return command.Remember is { } r ? WithRememberedRequest(call, r) : call;
+    }
+
+    /// <summary>
+    /// The accept call with a keyed request inserted by the same statement (a data-modifying WITH runs once, to
+    /// completion, whether or not the outer query reads it), so both commit together without another function.
+    /// </summary>
+    private static NpgsqlBatchCommand WithRememberedRequest(NpgsqlBatchCommand call, RequestRecord r)
+    {
+        var n = call.Parameters.Count;
+        call.CommandText = string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"WITH kept AS (INSERT INTO request_keys (customer_id, key, fingerprint, status_code, response, created_at) " +
+            $"VALUES (${n + 1}, ${n + 2}, ${n + 3}, ${n + 4}, ${n + 5}, ${n + 6}) ON CONFLICT (customer_id, key) DO NOTHING) {call.CommandText}");
+        call.Parameters.Add(Int64(r.CustomerId));
+        call.Parameters.Add(Text(r.Key));
+        call.Parameters.Add(Text(r.Fingerprint));
+        call.Parameters.Add(Int32(r.StatusCode));
+        call.Parameters.Add(Text(r.Response));
+        call.Parameters.Add(Time(r.CreatedAt));
+        return call;
     }
 
     /// <summary>SELECT * FROM function($1, $2, ...): positional parameters, typed, so the call resolves without casts.</summary>

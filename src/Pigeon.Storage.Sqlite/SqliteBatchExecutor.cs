@@ -115,6 +115,11 @@ internal sealed partial class SqliteBatchExecutor(SqliteDialect dialect, TimePro
                 (int?)p.SarTotalSegments, (int?)p.SarSegmentNumber, p.SupplierId, p.SupplierMessageId, (int)p.Status, p.Attempts).Execute();
         }
 
+        if (command.Remember is { } r)
+        {
+            S.RememberRequest.Bind(r.CustomerId, r.Key, r.Fingerprint, r.StatusCode, r.Response, Micros(r.CreatedAt)).Execute();
+        }
+
         if (m.Charge == 0m)
         {
             return new WriteResult { Changed = true };

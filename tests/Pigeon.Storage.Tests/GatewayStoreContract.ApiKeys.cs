@@ -108,4 +108,21 @@ public abstract partial class GatewayStoreContract
         Assert.Null(await Store.Messages.FindRequestAsync(customer.Id, "old", Ct));
         Assert.NotNull(await Store.Messages.FindRequestAsync(customer.Id, "new", Ct));
     }
+
+    [Fact]
+    public async Task A_keyed_request_given_with_a_message_is_kept_with_it_and_an_existing_key_is_left_as_it_is()
+    {
+        var (customer, supplier) = await CustomerAndSupplierAsync();
+        var (first, firstParts) = Sample.Message(customer.Id, supplier.Id);
+        var (second, secondParts) = Sample.Message(customer.Id, supplier.Id);
+        var at = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+        var record = new RequestRecord { CustomerId = customer.Id, Key = "002:2026-11-23:abc", Fingerprint = "8801700000001", StatusCode = 200, CreatedAt = at };
+
+        await Writer.WriteAsync(new AcceptMessage(first, firstParts) { Remember = record }, Ct);
+        var again = await Writer.WriteAsync(new AcceptMessage(second, secondParts) { Remember = record with { Fingerprint = "other" } }, Ct);
+
+        Assert.True(again.Changed);
+        Assert.NotNull(await Store.Messages.GetMessageAsync(second.Id, Ct));
+        Assert.Equal(record, await Store.Messages.FindRequestAsync(customer.Id, record.Key, Ct));
+    }
 }

@@ -5,7 +5,7 @@ using Pigeon.Gateway.Submission;
 namespace Pigeon.Server.Core;
 
 /// <summary>
-/// What <see cref="MessageAcceptance.AcceptAsync"/> did with one submission: stored (with our id and the plan it was
+/// What <see cref="MessageAcceptance"/> (AcceptAsync) did with one submission: stored (with our id and the plan it was
 /// stored by: destination as normalised, encoding, segments, charge), refused by policy (with nothing stored or
 /// charged), or not stored because the store failed (the reservation was given back).
 /// </summary>

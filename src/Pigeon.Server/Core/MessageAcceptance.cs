@@ -38,7 +38,15 @@ internal sealed class MessageAcceptance
     public TimeProvider Time => _time;
 
     /// <summary>Plans, stores and queues one submission from <paramref name="account"/>.</summary>
-    public async ValueTask<AcceptanceOutcome> AcceptAsync(SubmittingAccount account, SubmissionRequest request, CancellationToken cancellationToken)
+    public ValueTask<AcceptanceOutcome> AcceptAsync(SubmittingAccount account, SubmissionRequest request, CancellationToken cancellationToken) =>
+        AcceptAsync(account, request, null, cancellationToken);
+
+    /// <summary>
+    /// Plans, stores and queues one submission from <paramref name="account"/>; <paramref name="remember"/>, when
+    /// given, is a keyed request kept in the message's own transaction (a client reference used exactly when its
+    /// message is stored).
+    /// </summary>
+    public async ValueTask<AcceptanceOutcome> AcceptAsync(SubmittingAccount account, SubmissionRequest request, RequestRecord? remember, CancellationToken cancellationToken)
     {
         var result = _core.Planner.Plan(request, account, _core.Routes.Current);
         if (!result.IsAccepted)
@@ -55,7 +63,7 @@ internal sealed class MessageAcceptance
         try
         {
             // Not cancellable once planned: the reservation is settled either by the commit or by the refund below.
-            await _core.Writer.WriteAsync(new AcceptMessage(message, parts), CancellationToken.None);
+            await _core.Writer.WriteAsync(new AcceptMessage(message, parts) { Remember = remember }, CancellationToken.None);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -85,6 +85,36 @@ internal sealed class CsmsIdRegister
     public static void Release(CsmsIdClaim claim) => claim.Day.Ids.TryRemove((claim.CustomerId, claim.Key), out _);
 
     /// <summary>
+    /// The record that keeps <paramref name="claim"/> used, to be stored in its message's own transaction
+    /// (<see cref="MessageAcceptance.AcceptAsync(Gateway.Submission.SubmittingAccount, Gateway.Submission.SubmissionRequest, RequestRecord?, CancellationToken)"/>);
+    /// call <see cref="MarkKept"/> once that message is stored.
+    /// </summary>
+    public RequestRecord RecordOf(CsmsIdClaim claim, string fingerprint) => new()
+    {
+        CustomerId = claim.CustomerId,
+        Key = claim.Key,
+        Fingerprint = fingerprint,
+        StatusCode = 200,
+        CreatedAt = _time.GetUtcNow(),
+    };
+
+    /// <summary>Remembers in memory that <paramref name="claim"/>'s id is used (the store has it already).</summary>
+    public static void MarkKept(CsmsIdClaim claim)
+    {
+        var day = claim.Day;
+        if (day.Ids.Count <= Capacity)
+        {
+            day.Ids[(claim.CustomerId, claim.Key)] = Kept;
+        }
+        else
+        {
+            // Memory is full for today: the store answers for this id from now on.
+            day.Complete = false;
+            day.Ids.TryRemove((claim.CustomerId, claim.Key), out _);
+        }
+    }
+
+    /// <summary>
     /// Records the id as used, after its messages were stored; returns once the record is committed. The messages
     /// are sent whatever happens here: when the record cannot be written, memory keeps the id for this run.
     /// </summary>

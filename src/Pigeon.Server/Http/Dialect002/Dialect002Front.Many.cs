@@ -78,7 +78,7 @@ internal sealed partial class Dialect002Front
                 }
                 else
                 {
-                    pending[i] = SendAsync(caller, sid, number, text, batchId, cancellationToken).AsTask();
+                    pending[i] = SendAsync(caller, sid, number, text, batchId, null, cancellationToken).AsTask();
                 }
             }
 
@@ -180,7 +180,8 @@ internal sealed partial class Dialect002Front
                 }
                 else
                 {
-                    pending[i] = SendAsync(caller!, sid, numbers[i], item.Text!, item.CsmsId!, cancellationToken).AsTask();
+                    // Each csms_id is kept in its own message's transaction.
+                    pending[i] = SendAsync(caller!, sid, numbers[i], item.Text!, item.CsmsId!, _csmsIds.RecordOf(held[i]!.Value, numbers[i]), cancellationToken).AsTask();
                 }
             }
 
@@ -199,7 +200,6 @@ internal sealed partial class Dialect002Front
             throw;
         }
 
-        var keeping = new List<Task>();
         for (var i = 0; i < items.Count; i++)
         {
             if (held[i] is not { } claim)
@@ -209,15 +209,13 @@ internal sealed partial class Dialect002Front
 
             if (outcomes[i].Succeeded)
             {
-                keeping.Add(_csmsIds.KeepAsync(claim, outcomes[i].Info.Msisdn, outcomes[i].Info.ReferenceId).AsTask());
+                CsmsIdRegister.MarkKept(claim);
             }
             else
             {
                 CsmsIdRegister.Release(claim);
             }
         }
-
-        await Task.WhenAll(keeping);
 
         return Many(outcomes);
     }

@@ -61,7 +61,8 @@ internal sealed partial class Dialect002Front
         SmsOutcome sent;
         try
         {
-            sent = await SendAsync(caller, sid, number, text, csmsId, cancellationToken);
+            // The csms_id is kept in the message's own transaction: one commit, and no crash can part them.
+            sent = await SendAsync(caller, sid, number, text, csmsId, _csmsIds.RecordOf(claim, number), cancellationToken);
         }
         catch
         {
@@ -71,7 +72,7 @@ internal sealed partial class Dialect002Front
 
         if (sent.Succeeded)
         {
-            await _csmsIds.KeepAsync(claim, sent.Info.Msisdn, sent.Info.ReferenceId);
+            CsmsIdRegister.MarkKept(claim);
         }
         else
         {

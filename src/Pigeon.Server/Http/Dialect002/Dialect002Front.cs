@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
 using Pigeon.Gateway.Limits;
+using Pigeon.Gateway.Storage;
 using Pigeon.Gateway.Submission;
 using Pigeon.Server.Core;
 using Pigeon.Smpp.Protocol;
@@ -226,7 +227,7 @@ internal sealed partial class Dialect002Front
     }
 
     /// <summary>Sends one checked message through the one submission path, under the key's message rate (4031).</summary>
-    private async ValueTask<SmsOutcome> SendAsync(ApiCaller caller, string sid, string number, string text, string csmsId, CancellationToken cancellationToken)
+    private async ValueTask<SmsOutcome> SendAsync(ApiCaller caller, string sid, string number, string text, string csmsId, RequestRecord? remember, CancellationToken cancellationToken)
     {
         if (!_messageRate.TryTake(caller.Key.Id, caller.Key.Tps, 1, out _))
         {
@@ -245,6 +246,7 @@ internal sealed partial class Dialect002Front
                     RegisteredDelivery = RegisteredDelivery.SmscReceiptOnSuccessOrFailure,
                     ClientReference = csmsId,
                 },
+                remember,
                 cancellationToken);
             if (outcome.IsAccepted)
             {
