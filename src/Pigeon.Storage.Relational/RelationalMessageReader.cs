@@ -285,4 +285,25 @@ internal sealed partial class RelationalMessageReader(ISqlDialect dialect) : IMe
             CreatedAt = dialect.ReadTime(reader, 3),
         };
     }
+
+    public async ValueTask<IReadOnlyList<(long CustomerId, string Key)>> ListRequestKeysAsync(string keyPrefix, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keyPrefix);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        await using var connection = await dialect.OpenConnectionAsync(cancellationToken);
+        // substr rather than LIKE or a range: exact on both engines whatever the collation.
+        await using var command = connection.Command(
+            "SELECT customer_id, key FROM request_keys WHERE substr(key, 1, @length) = @prefix LIMIT @limit")
+            .With("@length", keyPrefix.Length)
+            .With("@prefix", keyPrefix)
+            .With("@limit", limit);
+        var keys = new List<(long, string)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            keys.Add((reader.GetInt64(0), reader.GetString(1)));
+        }
+
+        return keys;
+    }
 }

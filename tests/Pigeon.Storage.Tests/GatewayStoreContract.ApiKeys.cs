@@ -125,4 +125,23 @@ public abstract partial class GatewayStoreContract
         Assert.NotNull(await Store.Messages.GetMessageAsync(second.Id, Ct));
         Assert.Equal(record, await Store.Messages.FindRequestAsync(customer.Id, record.Key, Ct));
     }
+
+    [Fact]
+    public async Task Keyed_requests_are_listed_by_the_beginning_of_their_key()
+    {
+        var customer = await Store.Provisioning.CreateCustomerAsync(Sample.Customer(), Ct);
+        var other = await Store.Provisioning.CreateCustomerAsync(Sample.Customer(), Ct);
+        var at = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+        var day = "002:2031-05-0" + (customer.Id % 9) + ":";
+        await Writer.WriteAsync(new RememberRequest(new RequestRecord { CustomerId = customer.Id, Key = day + "a1", CreatedAt = at }), Ct);
+        await Writer.WriteAsync(new RememberRequest(new RequestRecord { CustomerId = other.Id, Key = day + "b2", CreatedAt = at }), Ct);
+        await Writer.WriteAsync(new RememberRequest(new RequestRecord { CustomerId = customer.Id, Key = "idem:" + day, CreatedAt = at }), Ct);
+
+        var listed = await Store.Messages.ListRequestKeysAsync(day, 1000, Ct);
+
+        Assert.Contains((customer.Id, day + "a1"), listed);
+        Assert.Contains((other.Id, day + "b2"), listed);
+        Assert.DoesNotContain(listed, k => k.Key.StartsWith("idem:", StringComparison.Ordinal));
+        Assert.All(listed, k => Assert.StartsWith(day, k.Key, StringComparison.Ordinal));
+    }
 }

@@ -64,4 +64,10 @@ public interface IMessageReader
 
     /// <summary>The keyed request <paramref name="key"/> of a customer, if kept (<see cref="RememberRequest"/>).</summary>
     ValueTask<RequestRecord?> FindRequestAsync(long customerId, string key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The keyed requests of every customer whose key starts with <paramref name="keyPrefix"/>, at most
+    /// <paramref name="limit"/> (a front end loads one day's client references at start with it).
+    /// </summary>
+    ValueTask<IReadOnlyList<(long CustomerId, string Key)>> ListRequestKeysAsync(string keyPrefix, int limit, CancellationToken cancellationToken);
 }

@@ -11,8 +11,8 @@ namespace Pigeon.Server.Http.Dialect002;
 /// A used id is a keyed request in the store (<see cref="RememberRequest"/>, key <c>002:yyyy-MM-dd:&lt;csms_id&gt;</c>,
 /// scoped to the customer), written after the request's messages. In memory, today's ids are held from the moment a
 /// request claims one, so two concurrent requests with one id cannot both run and a repeat is answered without
-/// reading the store. The store is read only for an id not in memory that an earlier run of the gateway may have
-/// used today: never when the gateway started before today began and memory has held all of today's ids since.
+/// reading the store. The ids an earlier run kept today are read into memory once (at the day's first request), so
+/// the store is read per id only when they did not fit in memory.
 /// Memory is bounded: only today's ids (dropped when the UTC day changes), at most <see cref="Capacity"/> kept
 /// ones; past that the store answers for the day.
 /// </summary>
@@ -49,6 +49,7 @@ internal sealed class CsmsIdRegister
     public async ValueTask<CsmsIdClaim?> TryClaimAsync(long customerId, string csmsId, CancellationToken cancellationToken)
     {
         var day = Today();
+        await day.LoadOnceAsync(LoadAsync);
         var key = KeyOf(day.Date, csmsId);
         if (!day.Ids.TryAdd((customerId, key), Claimed))
         {
@@ -172,9 +173,60 @@ internal sealed class CsmsIdRegister
         return seen == today ? fresh : seen;
     }
 
+    /// <summary>
+    /// Reads the day's ids an earlier run kept into memory, once, so that a restart during the day does not cost a
+    /// store read per request: when they fit in <see cref="Capacity"/> memory holds all of them and the day is
+    /// complete; otherwise (or when the read fails) the store goes on answering for ids not in memory.
+    /// </summary>
+    private async Task LoadAsync(Day day)
+    {
+        if (day.Complete)
+        {
+            return;
+        }
+
+        try
+        {
+            var prefix = string.Create(CultureInfo.InvariantCulture, $"002:{day.Date:yyyy-MM-dd}:");
+            var kept = await _core.Store.Messages.ListRequestKeysAsync(prefix, Capacity + 1, CancellationToken.None);
+            if (kept.Count > Capacity)
+            {
+                return;
+            }
+
+            foreach (var id in kept)
+            {
+                day.Ids.TryAdd(id, Kept);
+            }
+
+            day.Complete = true;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Dialect002Log.LoadFailed(_logger, e, day.Date);
+        }
+    }
+
     /// <summary>The ids of one UTC day held in memory: claimed (a request runs) or kept (used).</summary>
     internal sealed class Day(DateOnly date, bool complete)
     {
+        private readonly Lock _loadLock = new();
+        private Task? _loading;
+
+        /// <summary>Runs <paramref name="load"/> for this day once; every caller waits for that one run.</summary>
+        public Task LoadOnceAsync(Func<Day, Task> load)
+        {
+            if (Volatile.Read(ref _loading) is { } loading)
+            {
+                return loading;
+            }
+
+            lock (_loadLock)
+            {
+                return _loading ??= load(this);
+            }
+        }
+
         public DateOnly Date { get; } = date;
 
         public ConcurrentDictionary<(long CustomerId, string Key), byte> Ids { get; } = new();
