@@ -111,8 +111,10 @@ internal sealed partial class SupplierBind
             return;
         }
 
-        var pause = _pause.Note(_options.RetryBackoffMin, _options.RetryBackoffMax);
-        DispatchLog.TemporaryFailure(_logger, Supplier.Id, Index, attempt.Item.PartId.Value, failure, attempt.TemporaryFailures, pause);
+        // No bind pause: the client reconnects with its own back-off and the part is held to go first once bound.
+        // Pausing here turned one lost link into one doubling per part in flight, so a link that drops often
+        // stalled its bind for many seconds with nothing wrong on the supplier's side.
+        DispatchLog.TemporaryFailure(_logger, Supplier.Id, Index, attempt.Item.PartId.Value, failure, attempt.TemporaryFailures, TimeSpan.Zero);
         Hold(attempt);
     }
 
@@ -132,8 +134,10 @@ internal sealed partial class SupplierBind
             return;
         }
 
-        var pause = _pause.Note(_options.RetryBackoffMin, _options.RetryBackoffMax);
-        DispatchLog.TemporaryFailure(_logger, Supplier.Id, Index, attempt.Item.PartId.Value, failure, attempt.TemporaryFailures, pause);
+        // No bind pause: the client reconnects with its own back-off and the part is held to go first once bound.
+        // Pausing here turned one lost link into one doubling per part in flight, so a link that drops often
+        // stalled its bind for many seconds with nothing wrong on the supplier's side.
+        DispatchLog.TemporaryFailure(_logger, Supplier.Id, Index, attempt.Item.PartId.Value, failure, attempt.TemporaryFailures, TimeSpan.Zero);
         Hold(attempt);
     }
 
