@@ -30,6 +30,9 @@ public sealed class NativeApiFixture : IAsyncLifetime
     /// <summary>A client of the API with the named key ("demo", "other", "broke", "pages", "tps", "idem", "revoked", "suspended", "elsewhere").</summary>
     internal NativeApiClient Client(string key) => new(BaseAddress, _keys[key]);
 
+    /// <summary>The API key token of <paramref name="key"/>, for tests that speak HTTP on a raw socket.</summary>
+    internal string Token(string key) => _keys[key];
+
     /// <summary>A client sending no key, or the given raw Authorization value.</summary>
     internal NativeApiClient Anonymous(string? authorization = null) => new(BaseAddress, null, authorization);
 
