@@ -110,7 +110,10 @@ internal static class MessageRows
         ExpiredAt = r.GetTimeOrNull(d, 13),
     };
 
-    public static MoRecord ReadMo(DbDataReader r, ISqlDialect d) => new()
+    public static MoRecord ReadMo(DbDataReader r, ISqlDialect d) => ReadMoFields(r, d) with { DeliveredAt = r.GetTimeOrNull(d, 12) };
+
+    /// <summary>Columns 0 to 11 of an MO row (id, supplier … received_at), shared by mo_messages and mo_parts.</summary>
+    public static MoRecord ReadMoFields(DbDataReader r, ISqlDialect d) => new()
     {
         Id = r.GetInt64(0),
         SupplierId = r.GetInt64(1),
@@ -124,7 +127,6 @@ internal static class MessageRows
         CustomerId = r.GetInt64OrNull(9),
         SmppAccountId = r.GetInt64OrNull(10),
         ReceivedAt = d.ReadTime(r, 11),
-        DeliveredAt = r.GetTimeOrNull(d, 12),
     };
 
     public static MessageEvent ReadEvent(DbDataReader r, ISqlDialect d) => new()

@@ -51,20 +51,8 @@ internal sealed partial class RelationalMessageReader
     private MoPartRecord ReadMoPart(DbDataReader r) => new()
     {
         Id = r.GetInt64(0),
-        Part = new MoRecord
-        {
-            SupplierId = r.GetInt64(1),
-            Source = r.GetString(2),
-            SourceTon = (byte)r.GetInt32(3),
-            SourceNpi = (byte)r.GetInt32(4),
-            Destination = r.GetString(5),
-            EsmClass = (byte)r.GetInt32(6),
-            DataCoding = (byte)r.GetInt32(7),
-            Body = r.GetFieldValue<byte[]>(8),
-            CustomerId = r.GetInt64OrNull(9),
-            SmppAccountId = r.GetInt64OrNull(10),
-            ReceivedAt = dialect.ReadTime(r, 11),
-        },
+        // The part's own id is column 0 too; the MO it will become gets its id when stored.
+        Part = MessageRows.ReadMoFields(r, dialect) with { Id = 0 },
         Reference = r.GetInt32(12),
         TotalParts = r.GetInt32(13),
         PartNumber = r.GetInt32(14),
