@@ -50,5 +50,7 @@ fi
 "${pigeon[@]}" bench smpp --port "$smpp_port" --system-id "$system_id" --password "$password" \
   --count "$count" --window "$window" --binds "$binds" --rate "$rate" --json 2>/dev/null | tail -n 1
 echo "serve peak RSS: $(awk '/VmHWM/{print $2, $3}' /proc/$serve/status)"
+# CPU the server used over its second start (warm-up and timed run): user + system seconds.
+echo "serve CPU: $(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f s", ($14 + $15) / hz}' /proc/$serve/stat)"
 kill -TERM "$serve"; wait "$serve" || true
 rm -rf "$data"

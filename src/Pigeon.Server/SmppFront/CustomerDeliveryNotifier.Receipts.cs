@@ -12,23 +12,32 @@ internal sealed partial class CustomerDeliveryNotifier
     /// <summary>Sends an account's pending receipts, a page at a time, while it has a bound receiver.</summary>
     private async Task DeliverReceiptsAsync(long smppAccountId, CancellationToken cancellationToken)
     {
-        var after = 0L;
-        while (_registry.PickReceiver(smppAccountId) is not null)
+        var after = _receiptFloor.Get(smppAccountId);
+        try
         {
-            var page = await _core.Store.Messages.ListPendingCustomerReceiptsAsync(smppAccountId, after, PageSize, cancellationToken);
-            if (page.Count == 0)
+            while (_registry.PickReceiver(smppAccountId) is not null)
             {
-                return;
-            }
+                var page = await _core.Store.Messages.ListPendingCustomerReceiptsAsync(smppAccountId, after, PageSize, cancellationToken);
+                if (page.Count == 0)
+                {
+                    return;
+                }
 
-            var sent = await Task.WhenAll(page.Select(r => SendReceiptAsync(r, cancellationToken)));
-            if (sent.Contains(false))
-            {
-                // The receiver went away or refused: what is left waits for the next bind or sweep.
-                return;
-            }
+                var sent = await Task.WhenAll(page.Select(r => SendReceiptAsync(r, cancellationToken)));
+                var unsent = Array.IndexOf(sent, false);
+                if (unsent >= 0)
+                {
+                    // The receiver went away or refused: what is left waits for the next bind or sweep.
+                    after = unsent == 0 ? after : page[unsent - 1].Id;
+                    return;
+                }
 
-            after = page[^1].Id;
+                after = page[^1].Id;
+            }
+        }
+        finally
+        {
+            _receiptFloor.Set(smppAccountId, after);
         }
     }
 

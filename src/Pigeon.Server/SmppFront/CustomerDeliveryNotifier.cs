@@ -29,6 +29,8 @@ internal sealed partial class CustomerDeliveryNotifier : BackgroundService
     private readonly TimeProvider _time;
     private readonly TimeSpan _expiry;
     private readonly ILogger _logger;
+    private readonly PendingFloor _receiptFloor = new();
+    private readonly PendingFloor _moFloor = new();
 
     public CustomerDeliveryNotifier(GatewayCore core, CustomerSessionRegistry registry, GatewayMetrics metrics, IOptions<PigeonOptions> options, TimeProvider timeProvider, ILogger<CustomerDeliveryNotifier> logger)
     {
@@ -79,6 +81,10 @@ internal sealed partial class CustomerDeliveryNotifier : BackgroundService
             {
                 nextExpiry = now + ExpiryInterval;
                 await ExpireAsync(now, stoppingToken);
+
+                // Once a minute every owner is looked at from its first row again (see PendingFloor).
+                _receiptFloor.Reset();
+                _moFloor.Reset();
             }
 
             while (_wakes.Reader.TryRead(out var wake))
