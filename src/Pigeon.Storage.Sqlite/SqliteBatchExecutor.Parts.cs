@@ -118,6 +118,14 @@ internal sealed partial class SqliteBatchExecutor
         var messageId = new MessageId(message);
         changedMessage = messageId;
         InsertEvent(messageId, partId, kind, status, supplierId, error, recordedAt);
+        var result = new WriteResult { Changed = true, PartId = partId };
+
+        // Most messages have one part, whose final status is the message's: one statement, no roll-up.
+        if (TryFinishMessage(S.OnePartMessageFinal.Bind((int)status, error, Micros(at), message), messageId, status, at, recordedAt, ref result))
+        {
+            return result;
+        }
+
         var parts = new List<MessageStatus>(4);
         using (var reader = S.PartStatuses.Bind(message).Read())
         {
@@ -128,7 +136,6 @@ internal sealed partial class SqliteBatchExecutor
         }
 
         var combined = MessageStatusRollup.Combine(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(parts));
-        var result = new WriteResult { Changed = true, PartId = partId };
         if (!combined.IsFinal())
         {
             if (combined == MessageStatus.Enroute)
@@ -139,12 +146,22 @@ internal sealed partial class SqliteBatchExecutor
             return result;
         }
 
+        TryFinishMessage(S.MessageFinal.Bind((int)combined, error, Micros(at), message), messageId, combined, at, recordedAt, ref result);
+        return result;
+    }
+
+    /// <summary>
+    /// Runs a statement that makes the message final and returns its receipt columns; when it changed the message,
+    /// sets the result's finished fields and queues the customer's receipt if registered_delivery asks for one.
+    /// </summary>
+    private bool TryFinishMessage(SqliteStatement finish, MessageId messageId, MessageStatus combined, DateTimeOffset at, DateTimeOffset recordedAt, ref WriteResult result)
+    {
         CustomerReceiptRecord? owed = null;
-        using (var reader = S.MessageFinal.Bind((int)combined, error, Micros(at), message).Read())
+        using (var reader = finish.Read())
         {
             if (!reader.Read())
             {
-                return result;
+                return false;
             }
 
             result = result with { FinishedMessageId = messageId, FinishedStatus = combined };
@@ -173,7 +190,7 @@ internal sealed partial class SqliteBatchExecutor
             result = result with { NotifySmppAccountId = owed.SmppAccountId };
         }
 
-        return result;
+        return true;
     }
 
     private static WriteResult Merge(WriteResult total, WriteResult applied) => total with

@@ -19,6 +19,12 @@ internal sealed partial class SqliteBatchExecutor(SqliteDialect dialect, TimePro
     private SqliteWriteStatements? _statements;
     private SqliteCheckpointer? _checkpointer;
 
+    // Per batch: the charges of its accepted messages, per customer, in command order; each customer's balance
+    // moves once, at the end of the batch (FlushCharges). Reused: one batch runs at a time.
+    private readonly Dictionary<long, List<(int Index, decimal Charge)>> _charges = [];
+    private readonly Stack<List<(int Index, decimal Charge)>> _spareChargeLists = new();
+    private int _executing;
+
     private SqliteWriteStatements S => _statements!;
 
     public ValueTask ExecuteAsync(ReadOnlyMemory<WriteCommand> commands, Memory<WriteResult> results, CancellationToken cancellationToken)
@@ -33,11 +39,14 @@ internal sealed partial class SqliteBatchExecutor(SqliteDialect dialect, TimePro
         using var transaction = connection.BeginTransaction(deferred: false);
         var span = commands.Span;
         var output = results.Span;
+        ClearCharges();
         for (var i = 0; i < span.Length; i++)
         {
+            _executing = i;
             output[i] = Execute(span[i]);
         }
 
+        FlushCharges(output);
         transaction.Commit();
         return ValueTask.CompletedTask;
     }
@@ -125,8 +134,57 @@ internal sealed partial class SqliteBatchExecutor(SqliteDialect dialect, TimePro
             return new WriteResult { Changed = true };
         }
 
-        var balance = MoveBalance(m.CustomerId, LedgerEntryKind.Charge, -m.Charge, "message charge", m.Id, m.CreatedAt);
-        return new WriteResult { Changed = true, Balance = balance };
+        // The ledger entry now, the running balance once per customer at the end of the batch (FlushCharges): a
+        // bulk sender's customer row is then written once a transaction instead of once a message.
+        S.InsertLedgerEntry.Bind(m.CustomerId, (int)LedgerEntryKind.Charge, Money(-m.Charge), "message charge", m.Id.Value, Micros(m.CreatedAt)).Execute();
+        if (!_charges.TryGetValue(m.CustomerId, out var charges))
+        {
+            _charges[m.CustomerId] = charges = _spareChargeLists.TryPop(out var spare) ? spare : [];
+        }
+
+        charges.Add((_executing, m.Charge));
+        return new WriteResult { Changed = true };
+    }
+
+    /// <summary>
+    /// Moves each charged customer's balance by the batch's charges, and reports to each accepted message the
+    /// balance right after its own charge: the final balance plus the charges of that customer's later messages.
+    /// </summary>
+    private void FlushCharges(Span<WriteResult> results)
+    {
+        foreach (var (customerId, charges) in _charges)
+        {
+            var total = 0m;
+            foreach (var (_, charge) in charges)
+            {
+                total += charge;
+            }
+
+            long moved;
+            using (var reader = S.MoveBalance.Bind(Money(-total), customerId).Read())
+            {
+                moved = reader.Read() ? reader.GetInt64(0) : throw new InvalidOperationException($"No customer {customerId}.");
+            }
+
+            var balance = ExactMoney.FromMillionths(moved);
+            for (var k = charges.Count - 1; k >= 0; k--)
+            {
+                var (index, charge) = charges[k];
+                results[index] = results[index] with { Balance = balance };
+                balance += charge;
+            }
+        }
+    }
+
+    private void ClearCharges()
+    {
+        foreach (var charges in _charges.Values)
+        {
+            charges.Clear();
+            _spareChargeLists.Push(charges);
+        }
+
+        _charges.Clear();
     }
 
     private decimal MoveBalance(long customerId, LedgerEntryKind kind, decimal amount, string reason, MessageId messageId, DateTimeOffset at)

@@ -44,6 +44,9 @@ internal sealed class SqliteWriteStatements : IDisposable
             "INSERT OR IGNORE INTO receipt_waits (supplier_id, match_key, receipt_id) VALUES (@supplier, @key, @id)");
         PartFinal = new(c, "UPDATE message_parts SET status = @status WHERE id = @id AND status < 3 RETURNING message_id");
         PartStatuses = new(c, "SELECT status FROM message_parts WHERE message_id = @message");
+        OnePartMessageFinal = new(c,
+            "UPDATE messages SET status = @status, error = COALESCE(@error, error), done_at = @at WHERE id = @id AND status < 3 AND part_count = 1 " +
+            "RETURNING smpp_account_id, registered_delivery, source, source_ton, source_npi, destination, created_at, error");
         MessageFinal = new(c,
             "UPDATE messages SET status = @status, error = COALESCE(@error, error), done_at = @at WHERE id = @id AND status < 3 " +
             "RETURNING smpp_account_id, registered_delivery, source, source_ton, source_npi, destination, created_at, error");
@@ -104,6 +107,9 @@ internal sealed class SqliteWriteStatements : IDisposable
 
     public SqliteStatement MessageFinal { get; }
 
+    /// <summary><see cref="MessageFinal"/> for a message of one part, whose status is its part's: no roll-up to read.</summary>
+    public SqliteStatement OnePartMessageFinal { get; }
+
     public SqliteStatement MessageLeftQueue { get; }
 
     public SqliteStatement MessageCustomer { get; }
@@ -127,7 +133,7 @@ internal sealed class SqliteWriteStatements : IDisposable
         foreach (var statement in new[]
         {
             InsertMessage, InsertPart, MoveBalance, InsertLedgerEntry, PartEnroute, MessageEnroute, UpsertIdMap, LookupIdMap, InsertEvent,
-            WaitingReceipts, MatchReceipt, DropWaits, InsertReceipt, InsertWait, PartFinal, PartStatuses, MessageFinal, MessageLeftQueue,
+            WaitingReceipts, MatchReceipt, DropWaits, InsertReceipt, InsertWait, PartFinal, PartStatuses, MessageFinal, OnePartMessageFinal, MessageLeftQueue,
             MessageCustomer, PartFailover, MessageSupplier, InsertCustomerReceipt, CustomerReceiptDelivered, ExpireCustomerReceipts, InsertMo,
             MoDelivered, RememberRequest,
         })
