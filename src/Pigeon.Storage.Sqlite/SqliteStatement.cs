@@ -25,7 +25,7 @@ internal sealed class SqliteStatement : IDisposable
     }
 
     /// <summary>Sets the values, in the order the parameters appear in the SQL.</summary>
-    public SqliteStatement Bind(params ReadOnlySpan<object?> values)
+    public SqliteStatement Bind(params ReadOnlySpan<SqliteValue> values)
     {
         if (values.Length != _parameterCount)
         {
@@ -35,14 +35,13 @@ internal sealed class SqliteStatement : IDisposable
         for (var i = 0; i < values.Length; i++)
         {
             var index = i + 1;
-            var rc = values[i] switch
+            var value = values[i];
+            var rc = value.Kind switch
             {
-                null => raw.sqlite3_bind_null(_statement, index),
-                long value => raw.sqlite3_bind_int64(_statement, index, value),
-                int value => raw.sqlite3_bind_int64(_statement, index, value),
-                string value => raw.sqlite3_bind_text(_statement, index, value),
-                byte[] value => raw.sqlite3_bind_blob(_statement, index, value),
-                var other => throw new ArgumentException($"No SQLite binding for {other.GetType().Name}.", nameof(values)),
+                SqliteValueKind.Integer => raw.sqlite3_bind_int64(_statement, index, value.Integer),
+                SqliteValueKind.Text => raw.sqlite3_bind_text(_statement, index, (string)value.Reference!),
+                SqliteValueKind.Blob => raw.sqlite3_bind_blob(_statement, index, (byte[])value.Reference!),
+                _ => raw.sqlite3_bind_null(_statement, index),
             };
             SqliteException.ThrowExceptionForRC(rc, _db);
         }
