@@ -19,11 +19,12 @@ internal sealed class BatchProbe
 {
     // Each look-up joins the unnest'ed keys to a table by its whole primary key (see Migrations/0008).
     private const string PartSql = """
-        SELECT u.ord, p.message_id,
-            u.match_key IS NOT NULL
-            AND EXISTS (SELECT FROM receipt_waits w WHERE w.supplier_id = u.supplier AND w.match_key = u.match_key)
+        SELECT u.ord, p.message_id, w.receipt_id IS NOT NULL
         FROM unnest($1::integer[], $2::bigint[], $3::bigint[], $4::text[]) AS u (ord, part, supplier, match_key)
         JOIN message_parts p ON p.id = u.part
+        LEFT JOIN LATERAL (
+            SELECT w.receipt_id FROM receipt_waits w WHERE w.supplier_id = u.supplier AND w.match_key = u.match_key LIMIT 1
+        ) w ON true
         """;
 
     private const string ReceiptSql = """

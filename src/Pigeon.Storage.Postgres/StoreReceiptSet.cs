@@ -17,19 +17,23 @@ namespace Pigeon.Storage.Postgres;
 /// </summary>
 internal sealed class StoreReceiptSet : ISetStatement
 {
+    // A receipt's lookup keys (at most three: ReceiptMessageId.GetLookupKeys) travel as three columns, and the
+    // answer is one row per receipt stored, part finished and message finished, so that nothing in the statement
+    // joins one row set of the batch to another (the writer's planner joins by nested loops only).
     private const string Sql = """
         WITH stored AS MATERIALIZED (
             SELECT nextval('receipts_id_seq') AS id, u.*
             FROM unnest($1::integer[], $2::bigint[], $3::text[], $4::integer[], $5::text[], $6::timestamptz[],
-                $7::timestamptz[], $8::bigint[]) AS u (ord, supplier, supplier_message_id, status, error, done_at, received_at, part)
+                $7::timestamptz[], $8::bigint[], $9::text[], $10::text[], $11::text[])
+                AS u (ord, supplier, supplier_message_id, status, error, done_at, received_at, part, key1, key2, key3)
         ), receipt_rows AS (
             INSERT INTO receipts (id, supplier_id, supplier_message_id, status, error, done_at, received_at, part_id)
             SELECT id, supplier, supplier_message_id, status, error, done_at, received_at, part FROM stored
         ), waits AS (
             INSERT INTO receipt_waits (supplier_id, match_key, receipt_id)
             SELECT s.supplier, k.match_key, s.id
-            FROM unnest($9::integer[], $10::text[]) AS k (ord, match_key)
-            JOIN stored s ON s.ord = k.ord
+            FROM stored s CROSS JOIN LATERAL (VALUES (s.key1), (s.key2), (s.key3)) AS k (match_key)
+            WHERE s.part IS NULL AND k.match_key IS NOT NULL
             ON CONFLICT DO NOTHING
         ), finished_parts AS (
             UPDATE message_parts p SET status = s.status
@@ -54,34 +58,30 @@ internal sealed class StoreReceiptSet : ISetStatement
             SELECT notify, id, status, error, destination, source, source_ton, source_npi, created_at, at, received_at
             FROM finished_messages WHERE notify IS NOT NULL ORDER BY ord
         )
-        SELECT s.ord, s.id, s.part, f.part IS NOT NULL, m.id, m.status, m.notify
-        FROM stored s
-        LEFT JOIN finished_parts f ON f.ord = s.ord
-        LEFT JOIN finished_messages m ON m.ord = s.ord
+        SELECT 1 AS answer, ord, id, part, NULL::integer, NULL::bigint FROM stored
+        UNION ALL SELECT 2, ord, NULL, NULL, NULL, NULL FROM finished_parts
+        UNION ALL SELECT 3, ord, id, NULL, status, notify FROM finished_messages
         """;
 
-    private readonly List<(int Index, ReceiptRecord Receipt, long? Part)> _receipts = [];
-    private readonly List<(int Index, string MatchKey)> _waitKeys = [];
+    private const int Stored = 1;
+    private const int PartFinished = 2;
+    private const int MessageFinished = 3;
+
+    private readonly List<(int Index, ReceiptRecord Receipt, long? Part, IReadOnlyList<string> Keys)> _receipts = [];
 
     public int Count => _receipts.Count;
 
-    public void Clear()
-    {
-        _receipts.Clear();
-        _waitKeys.Clear();
-    }
+    public void Clear() => _receipts.Clear();
 
     /// <summary>A receipt matching <paramref name="part"/>, or waiting under <paramref name="lookupKeys"/> when that is null.</summary>
     public void Add(int index, StoreReceipt command, long? part, IReadOnlyList<string> lookupKeys)
     {
-        _receipts.Add((index, command.Receipt, part));
-        if (part is null)
+        if (lookupKeys.Count is 0 or > 3)
         {
-            foreach (var key in lookupKeys)
-            {
-                _waitKeys.Add((index, key));
-            }
+            throw new ArgumentException($"A receipt has one to three lookup keys, not {lookupKeys.Count}.", nameof(lookupKeys));
         }
+
+        _receipts.Add((index, command.Receipt, part, lookupKeys));
     }
 
     public NpgsqlBatchCommand Build()
@@ -97,32 +97,47 @@ internal sealed class StoreReceiptSet : ISetStatement
             TimeColumn(_receipts, r => r.Receipt.DoneAt),
             TimeColumn(_receipts, r => r.Receipt.ReceivedAt),
             Column(_receipts, NpgsqlDbType.Bigint, r => r.Part),
-            Column(_waitKeys, NpgsqlDbType.Integer, k => k.Index),
-            Column(_waitKeys, NpgsqlDbType.Text, k => k.MatchKey),
+            Column(_receipts, NpgsqlDbType.Text, r => r.Keys[0]),
+            Column(_receipts, NpgsqlDbType.Text, r => r.Keys.Count > 1 ? r.Keys[1] : null),
+            Column(_receipts, NpgsqlDbType.Text, r => r.Keys.Count > 2 ? r.Keys[2] : null),
         });
         return command;
     }
 
     public async ValueTask ReadAsync(NpgsqlDataReader reader, Memory<WriteResult> results, CancellationToken cancellationToken)
     {
-        var read = 0;
-        while (await reader.ReadAsync(cancellationToken))
+        foreach (var receipt in _receipts)
         {
-            results.Span[reader.GetInt32(0)] = new WriteResult
-            {
-                Id = reader.GetInt64(1),
-                PartId = reader.IsDBNull(2) ? null : new MessageId(reader.GetInt64(2)),
-                Changed = reader.GetBoolean(3),
-                FinishedMessageId = reader.IsDBNull(4) ? null : new MessageId(reader.GetInt64(4)),
-                FinishedStatus = reader.IsDBNull(5) ? null : (MessageStatus)reader.GetInt32(5),
-                NotifySmppAccountId = reader.IsDBNull(6) ? null : reader.GetInt64(6),
-            };
-            read++;
+            results.Span[receipt.Index] = default;
         }
 
-        if (read != _receipts.Count)
+        var stored = 0;
+        while (await reader.ReadAsync(cancellationToken))
         {
-            throw new InvalidOperationException($"{read} of {_receipts.Count} receipts were stored.");
+            var index = reader.GetInt32(1);
+            var result = results.Span[index];
+            results.Span[index] = reader.GetInt32(0) switch
+            {
+                Stored => result with
+                {
+                    Id = reader.GetInt64(2),
+                    PartId = reader.IsDBNull(3) ? null : new MessageId(reader.GetInt64(3)),
+                },
+                PartFinished => result with { Changed = true },
+                MessageFinished => result with
+                {
+                    FinishedMessageId = new MessageId(reader.GetInt64(2)),
+                    FinishedStatus = (MessageStatus)reader.GetInt32(4),
+                    NotifySmppAccountId = reader.IsDBNull(5) ? null : reader.GetInt64(5),
+                },
+                var answer => throw new InvalidOperationException($"Unknown answer {answer} of the receipt statement."),
+            };
+            stored += reader.GetInt32(0) == Stored ? 1 : 0;
+        }
+
+        if (stored != _receipts.Count)
+        {
+            throw new InvalidOperationException($"{stored} of {_receipts.Count} receipts were stored.");
         }
     }
 }
