@@ -11,10 +11,12 @@ namespace Pigeon.Storage.Postgres;
 /// <item>When the batch has receipts or RecordSupplierAccepted, one round trip asks the database what
 /// <see cref="BatchPartition"/> needs (<see cref="BatchProbe"/>: the message of each part named, the part each
 /// receipt matches, whether receipts wait for an id).</item>
-/// <item><see cref="BatchPartition"/> picks the commands that may run set-based: hot commands (AcceptMessage
-/// without Remember, RecordSupplierAccepted, StoreReceipt, MarkCustomerReceiptDelivered) that their set statement
-/// can run and that share no message, part, supplier match key or customer receipt with any other command of the
-/// batch. Such a command gives the same result and leaves the same rows wherever in the batch it runs.</item>
+/// <item><see cref="BatchPartition"/> picks the commands that may run set-based: the hot commands a set statement
+/// can run (an AcceptMessage without a request to remember; a RecordSupplierAccepted no receipt waits for; a
+/// StoreReceipt that will wait or matches a part of a one-part message, so no roll-up; a
+/// MarkCustomerReceiptDelivered in a batch that expires no customer receipts) and that share no message, part,
+/// supplier match key or customer receipt with any other command of the batch. Such a command gives the same
+/// result and leaves the same rows wherever in the batch it runs.</item>
 /// <item>One NpgsqlBatch, one round trip: one statement per hot type for its independent commands
 /// (<see cref="AcceptMessageSet"/>, <see cref="SupplierAcceptedSet"/>, <see cref="StoreReceiptSet"/>,
 /// <see cref="ReceiptDeliveredSet"/>), then every other command as its function call in command order
@@ -110,8 +112,6 @@ internal sealed class PostgresBatchExecutor : IWriteBatchExecutor
 
         _charges.Clear();
         _functionCalls.Clear();
-        var batch = new NpgsqlBatch(connection, transaction);
-        var calls = new List<NpgsqlBatchCommand>();
         for (var i = 0; i < commands.Length; i++)
         {
             var command = commands[i];
@@ -122,7 +122,6 @@ internal sealed class PostgresBatchExecutor : IWriteBatchExecutor
 
             if (!_setBased[i])
             {
-                calls.Add(WriteFunctionCalls.Build(command));
                 _functionCalls.Add(i);
                 continue;
             }
@@ -146,6 +145,7 @@ internal sealed class PostgresBatchExecutor : IWriteBatchExecutor
             }
         }
 
+        var batch = new NpgsqlBatch(connection, transaction);
         foreach (var set in _sets)
         {
             if (set.Count > 0)
@@ -154,9 +154,9 @@ internal sealed class PostgresBatchExecutor : IWriteBatchExecutor
             }
         }
 
-        foreach (var call in calls)
+        foreach (var index in _functionCalls)
         {
-            batch.BatchCommands.Add(call);
+            batch.BatchCommands.Add(WriteFunctionCalls.Build(commands[index]));
         }
 
         if (!_charges.IsEmpty)
