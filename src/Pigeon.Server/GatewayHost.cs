@@ -143,7 +143,7 @@ public static class GatewayHost
         AddHosted<ProvisioningRefresher>(services);
         AddHosted<CustomerDeliveryNotifier>(services);
         services.AddHttpClient(WebhookSender.ClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(2), UseCookies = false })
+            .ConfigurePrimaryHttpMessageHandler(sp => WebhookHttpHandler.Create(sp.GetRequiredService<IOptions<PigeonOptions>>().Value.Webhooks))
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
         AddHosted<WebhookDeliveryService>(services);
         AddHosted<SmppListenerService>(services);
