@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Pigeon.Gateway.Limits;
 using Pigeon.Server.Core;
 using Pigeon.Server.Dispatch;
 using Pigeon.Server.Http;
@@ -131,7 +132,7 @@ public static class GatewayHost
         services.AddSingleton<MessageAcceptance>();
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<ApiRequestLimiter>();
-        services.AddSingleton<KeyMessageRate>();
+        services.AddKeyedSingleton(ApiKeyMessageRate.ServiceKey, static (sp, _) => new TpsLimiter(sp.GetRequiredService<TimeProvider>()));
         services.AddProblemDetails();
         services.AddSingleton<SubmissionHandler>();
         services.AddSingleton<CustomerSmppFront>();
@@ -142,7 +143,7 @@ public static class GatewayHost
         AddHosted<ProvisioningRefresher>(services);
         AddHosted<CustomerDeliveryNotifier>(services);
         services.AddHttpClient(WebhookSender.ClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(2), UseCookies = false })
+            .ConfigurePrimaryHttpMessageHandler(sp => WebhookHttpHandler.Create(sp.GetRequiredService<IOptions<PigeonOptions>>().Value.Webhooks))
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
         AddHosted<WebhookDeliveryService>(services);
         AddHosted<SmppListenerService>(services);

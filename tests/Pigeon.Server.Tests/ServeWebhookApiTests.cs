@@ -20,7 +20,7 @@ public sealed class ServeWebhookApiTests : IAsyncDisposable
     [Fact]
     public async Task A_customer_sets_its_webhooks_sees_the_secret_once_and_another_customer_sees_none_of_it()
     {
-        await using var serve = await ServeProcess.StartAsync(_data, new Dictionary<string, string> { ["PIGEON__ProvisioningRefreshInterval"] = "00:00:00.500" });
+        await using var serve = await StartServeAsync();
         var demoKey = await CreateKeyAsync("demo");
         var otherKey = await CreateKeyAsync("other");
         var baseUrl = $"http://127.0.0.1:{serve.HttpPort}/v1/webhooks";
@@ -49,6 +49,40 @@ public sealed class ServeWebhookApiTests : IAsyncDisposable
         Assert.Equal("webhooks_not_set", (await JsonAsync(others)).GetProperty("code").GetString());
     }
 
+    [Fact]
+    public async Task By_default_a_webhook_url_at_a_private_address_is_422_invalid_webhook_url()
+    {
+        await using var serve = await StartServeAsync();
+        var key = await CreateKeyAsync("demo");
+        var url = $"http://127.0.0.1:{serve.HttpPort}/v1/webhooks";
+
+        using var loopback = await SendUntilKnownAsync(HttpMethod.Put, url, key, """{"receipts_url": "http://127.0.0.1:8080/hooks"}""");
+        using var metadata = await SendAsync(HttpMethod.Put, url, key, """{"mo_url": "http://169.254.169.254/latest/meta-data/"}""");
+        using var mapped = await SendAsync(HttpMethod.Put, url, key, """{"receipts_url": "http://[::ffff:10.0.0.1]/hooks"}""");
+        using var unset = await SendAsync(HttpMethod.Get, url, key);
+
+        foreach (var refused in new[] { loopback, metadata, mapped })
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+            var problem = await JsonAsync(refused);
+            Assert.Equal("invalid_webhook_url", problem.GetProperty("code").GetString());
+            Assert.Contains("Pigeon:Webhooks:AllowPrivateAddresses", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, unset.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_webhook_url_at_a_private_address_is_taken_when_the_operator_allows_it()
+    {
+        await using var serve = await StartServeAsync(new Dictionary<string, string> { ["PIGEON__Webhooks__AllowPrivateAddresses"] = "true" });
+        var key = await CreateKeyAsync("demo");
+
+        using var set = await SendUntilKnownAsync(HttpMethod.Put, $"http://127.0.0.1:{serve.HttpPort}/v1/webhooks", key, """{"receipts_url": "http://127.0.0.1:8080/hooks"}""");
+
+        Assert.Equal(HttpStatusCode.Created, set.StatusCode);
+    }
+
     public ValueTask DisposeAsync()
     {
         _http.Dispose();
@@ -61,6 +95,13 @@ public sealed class ServeWebhookApiTests : IAsyncDisposable
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Serve picking up new customers every half second, with <paramref name="settings"/> besides.</summary>
+    private Task<ServeProcess> StartServeAsync(Dictionary<string, string>? settings = null)
+    {
+        var environment = new Dictionary<string, string>(settings ?? []) { ["PIGEON__ProvisioningRefreshInterval"] = "00:00:00.500" };
+        return ServeProcess.StartAsync(_data, environment);
     }
 
     /// <summary>A customer (made when missing) and a new API key of it, straight in the store; returns the token.</summary>

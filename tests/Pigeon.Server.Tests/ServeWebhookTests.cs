@@ -12,7 +12,8 @@ namespace Pigeon.Server.Tests;
 /// <summary>
 /// Webhooks from `pigeon serve` as a real process to a real HTTP receiver on loopback: signed, retried on errors
 /// and time-outs, in order per message, and never in the way of submission. Retry timings are shortened through
-/// PIGEON__Webhooks__* variables.
+/// PIGEON__Webhooks__* variables, and private addresses are allowed (the receiver is on loopback) except where a test
+/// checks that, by default, they are refused.
 /// </summary>
 public sealed class ServeWebhookTests : IAsyncDisposable
 {
@@ -125,6 +126,26 @@ public sealed class ServeWebhookTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task By_default_a_webhook_to_a_name_resolving_to_loopback_is_refused_at_delivery_and_logged_as_failed()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync((_, _, _) => Task.FromResult(200));
+        await using var serve = await StartServeAsync(allowPrivateAddresses: false);
+        await SetDemoWebhooksAsync(new UriBuilder(receiver.Url) { Host = "localhost" }.Uri.AbsoluteUri);
+        await using var customer = await BindDemoAsync(serve);
+
+        var response = await customer.Client.SubmitAsync(CustomerClient.Text("447911123504", "not into our network"), Ct);
+        Assert.Equal(CommandStatus.Ok, response.CommandStatus);
+        var log = await ReadLogAsync(l => l.Any(d => d.Error?.Contains("refused to connect", StringComparison.Ordinal) == true));
+
+        var refused = log.First(d => d.Error?.Contains("refused to connect", StringComparison.Ordinal) == true);
+        Assert.Equal(WebhookAttemptOutcome.Retrying, refused.Outcome);
+        Assert.Null(refused.HttpStatus);
+        Assert.Contains("localhost resolves to", refused.Error, StringComparison.Ordinal);
+        Assert.Contains(WebhookUrl.AllowPrivateAddressesSetting, refused.Error, StringComparison.Ordinal);
+        Assert.Empty(receiver.EventIds);
+    }
+
+    [Fact]
     public async Task Submits_are_answered_normally_while_every_webhook_hangs_until_its_time_out()
     {
         await using var receiver = await WebhookReceiver.StartAsync(async (_, _, ct) =>
@@ -165,8 +186,9 @@ public sealed class ServeWebhookTests : IAsyncDisposable
     private static bool IsFinal(ReceivedWebhook webhook, string messageId) =>
         webhook.Data.TryGetProperty("message_id", out var id) && id.GetString() == messageId && webhook.Data.GetProperty("status").GetString() != "enroute";
 
-    private Task<ServeProcess> StartServeAsync() => ServeProcess.StartAsync(_data, new Dictionary<string, string>
+    private Task<ServeProcess> StartServeAsync(bool allowPrivateAddresses = true) => ServeProcess.StartAsync(_data, new Dictionary<string, string>
     {
+        ["PIGEON__Webhooks__AllowPrivateAddresses"] = allowPrivateAddresses ? "true" : "false",
         ["PIGEON__Webhooks__AttemptTimeout"] = "00:00:02",
         ["PIGEON__Webhooks__PollInterval"] = "00:00:00.100",
         ["PIGEON__Webhooks__InitialRetryDelay"] = "00:00:00.200",

@@ -10,8 +10,14 @@ namespace Pigeon.Gateway.Limits;
 /// and then moves TAT to <c>max(TAT, now) + T</c>. So an idle account may burst one second's worth (<c>tps</c>
 /// requests) at once and is held to <c>tps</c> per second after that; a refused request changes nothing.
 /// <para>
+/// Many at once (<see cref="TryAcquire(long, int, int, out TimeSpan)"/>, the HTTP APIs' per-key message rate): a
+/// request of <c>n</c> is let in whole while there is room for one more, however large <c>n</c> is (a batch is
+/// never cut in two), and moves TAT on by <c>n × T</c>; the debt is then paid before the next request fits, and
+/// a refusal tells how long that is.
+/// </para>
+/// <para>
 /// The TAT is advanced with compare-and-swap: no lock, and no allocation per call once an account has been seen.
-/// A refusal is answered ESME_RTHROTTLED (<c>throttled</c>).
+/// A refusal is answered ESME_RTHROTTLED (<c>throttled</c>) on SMPP, 429 with Retry-After on HTTP.
 /// </para>
 /// </summary>
 public sealed class TpsLimiter
@@ -34,8 +40,18 @@ public sealed class TpsLimiter
     /// second; false when that would exceed the limit. A <paramref name="tps"/> of zero or less means no limit.
     /// The limit may change between calls (an account's settings changed): the next request is judged by it.
     /// </summary>
-    public bool TryAcquire(long accountId, int tps)
+    public bool TryAcquire(long accountId, int tps) => TryAcquire(accountId, tps, 1, out _);
+
+    /// <summary>
+    /// Takes <paramref name="count"/> at once from <paramref name="accountId"/> limited to <paramref name="tps"/>
+    /// per second: allowed, all of them, while there is room for one more (the account then owes the rest), else
+    /// false with <paramref name="retryAfter"/>, the wait until there is room for one. A <paramref name="tps"/> of
+    /// zero or less means no limit. A refusal changes nothing.
+    /// </summary>
+    public bool TryAcquire(long accountId, int tps, int count, out TimeSpan retryAfter)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        retryAfter = TimeSpan.Zero;
         if (tps <= 0)
         {
             return true;
@@ -46,19 +62,24 @@ public sealed class TpsLimiter
             cell = _cells.GetOrAdd(accountId, static _ => new Cell());
         }
 
-        var interval = Math.Max(1L, _timeProvider.TimestampFrequency / tps);
+        var frequency = _timeProvider.TimestampFrequency;
+        var interval = Math.Max(1L, frequency / tps);
         var tolerance = interval * tps;
         var now = _timeProvider.GetTimestamp();
         while (true)
         {
             var tat = Volatile.Read(ref cell.TheoreticalArrival);
-            var next = Math.Max(tat, now) + interval;
-            if (next - now > tolerance)
+            var start = Math.Max(tat, now);
+
+            // The moment one more request fits: max(TAT, now) + T - tolerance.
+            var fitsAt = start + interval - tolerance;
+            if (fitsAt > now)
             {
+                retryAfter = TimeSpan.FromSeconds((double)(fitsAt - now) / frequency);
                 return false;
             }
 
-            if (Interlocked.CompareExchange(ref cell.TheoreticalArrival, next, tat) == tat)
+            if (Interlocked.CompareExchange(ref cell.TheoreticalArrival, start + (interval * count), tat) == tat)
             {
                 return true;
             }

@@ -25,4 +25,10 @@ public sealed record SubmissionOptions
 
     /// <summary>Most characters of a destination as typed (separators included); SMPP itself allows 20.</summary>
     public int MaxDestinationLength { get; init; } = 32;
+
+    /// <summary>
+    /// Lets a message's callback URL be a private, loopback or link-local IP address (<see cref="Webhooks.WebhookAddress"/>);
+    /// off by default, so a customer cannot aim the gateway's requests into the operator's network.
+    /// </summary>
+    public bool AllowPrivateCallbackAddresses { get; init; }
 }

@@ -9,7 +9,8 @@ namespace Pigeon.Gateway.Submission;
 /// check                                                        refusal (see RefusalReasons for the statuses)
 /// esm_class message type (bits 5-2) is 0, a normal message      InvalidEsmClass
 /// registered_delivery receipt bits (1-0) are not 11 (reserved)  InvalidRegisteredDelivery
-/// callback URL, when given, absolute http(s) (WebhookUrl)       InvalidCallbackUrl
+/// callback URL, when given, absolute http(s), no private IP     InvalidCallbackUrl
+///   address unless allowed (WebhookUrl)
 /// destination present, at most MaxDestinationLength characters  DestinationRequired, DestinationTooLong
 /// source present, at most 20 characters (what a submit_sm to  SourceRequired, InvalidSource
 ///   a supplier can carry, whatever the customer sent it in)
@@ -59,7 +60,7 @@ public sealed class SubmissionValidator
             return Refuse(RefusalReason.InvalidRegisteredDelivery, "registered_delivery receipt bits 11 are reserved.");
         }
 
-        if (request.CallbackUrl is { } callbackUrl && Webhooks.WebhookUrl.Check(callbackUrl) is { } problem)
+        if (request.CallbackUrl is { } callbackUrl && Webhooks.WebhookUrl.Check(callbackUrl, _options.AllowPrivateCallbackAddresses) is { } problem)
         {
             return Refuse(RefusalReason.InvalidCallbackUrl, problem);
         }

@@ -23,6 +23,7 @@ internal sealed class AccountDirectory
     public AccountDirectory(ProvisioningSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        Version = snapshot.Version;
         Customers = snapshot.Customers.ToFrozenDictionary(c => c.Id);
         var blocked = snapshot.BlockedNumbers.Count == 0 ? BlockedDestinations.None : new BlockedDestinations(snapshot.BlockedNumbers);
         var accounts = new List<BindableAccount>();
@@ -44,6 +45,9 @@ internal sealed class AccountDirectory
         _httpAccounts = Customers.Values.ToFrozenDictionary(c => c.Id, c => new SubmittingAccount(c, null, snapshot.SenderIds, blocked));
         _apiKeys = snapshot.ApiKeys.ToFrozenDictionary(k => k.Prefix, StringComparer.Ordinal);
     }
+
+    /// <summary>The provisioning version of the snapshot this directory was built from.</summary>
+    public long Version { get; }
 
     public FrozenDictionary<long, Customer> Customers { get; }
 

@@ -38,7 +38,8 @@ internal sealed class GatewayCore : IHostedService, IAsyncDisposable
         _time = timeProvider;
         _firstStart = firstStart;
         Ids = new MessageIdGenerator(_options.NodeId, timeProvider);
-        Planner = new SubmissionPlanner(new PhoneNumberNormalizer(), Balances, new TpsLimiter(timeProvider), timeProvider);
+        Planner = new SubmissionPlanner(
+            new PhoneNumberNormalizer(), Balances, new TpsLimiter(timeProvider), timeProvider, new SubmissionOptions { AllowPrivateCallbackAddresses = _options.Webhooks.AllowPrivateAddresses });
         Authorizer = new BindAuthorizer(new CredentialVerifier(new PasswordHasher(), timeProvider), new BindCounter());
     }
 

@@ -3,26 +3,29 @@ using System.Net;
 using Pigeon.Gateway.Accounts;
 using Pigeon.Gateway.Security;
 using Pigeon.Server.Core;
+using Pigeon.Server.Observability;
 
 namespace Pigeon.Server.Http;
 
 /// <summary>
 /// Checks API keys for every HTTP front end (each maps the outcome to its own error words). A key is found by its
-/// public prefix in the provisioning snapshot, or in the store when it is newer than the snapshot, and its secret
-/// compared in constant time (<see cref="ApiKeyToken.Matches"/>). Nothing about the token is logged. Uses are
+/// public prefix in the provisioning snapshot, or among the keys made after it (<see cref="RecentApiKeys"/>: no store
+/// read per made-up prefix), and its secret compared in constant time (<see cref="ApiKeyToken.Matches"/>). Nothing about the token is logged. Uses are
 /// gathered in memory and written now and then by <see cref="ApiKeyUseRecorder"/>.
 /// </summary>
 internal sealed class ApiKeyAuthenticator
 {
     private readonly GatewayCore _core;
     private readonly TimeProvider _time;
+    private readonly RecentApiKeys _recentKeys;
     private readonly ConcurrentDictionary<long, DateTimeOffset> _uses = new();
     private readonly ConcurrentDictionary<long, IpAllowList> _allowLists = new();
 
-    public ApiKeyAuthenticator(GatewayCore core, TimeProvider timeProvider)
+    public ApiKeyAuthenticator(GatewayCore core, TimeProvider timeProvider, GatewayMetrics metrics)
     {
         _core = core;
         _time = timeProvider;
+        _recentKeys = new RecentApiKeys(core, timeProvider, metrics);
     }
 
     /// <summary>Checks <paramref name="token"/> presented from <paramref name="remote"/>; the caller is set when accepted.</summary>
@@ -39,7 +42,7 @@ internal sealed class ApiKeyAuthenticator
         }
 
         var directory = _core.Directory;
-        var key = directory.FindApiKey(prefix) ?? await _core.Store.Provisioning.FindApiKeyAsync(prefix, cancellationToken);
+        var key = directory.FindApiKey(prefix) ?? await _recentKeys.FindAsync(prefix, directory.Version, cancellationToken);
         if (key is null || !ApiKeyToken.Matches(token, key.SecretHash))
         {
             return (ApiKeyCheck.Unknown, null);

@@ -25,6 +25,7 @@ internal sealed class GatewayMetrics : IDisposable
     private readonly LabelledCount _moOut = new();
     private readonly LabelledCount _dispatchOutcomes = new();
     private readonly LabelledCount _webhookAttempts = new();
+    private readonly LabelledCount _apiKeyStoreReads = new();
     private Func<IReadOnlyList<SupplierDispatchState>> _states = static () => [];
 
     public GatewayMetrics(IMeterFactory meterFactory)
@@ -38,6 +39,7 @@ internal sealed class GatewayMetrics : IDisposable
         Observe("mo_out", _moOut, "outcome", "Mobile-originated messages acknowledged by customers.");
         Observe("dispatch_outcomes", _dispatchOutcomes, "outcome", "Parts accepted, rejected or failed over by suppliers.");
         Observe("webhook_attempts", _webhookAttempts, "outcome", "Webhook attempts: delivered, failed (to be retried), given_up.");
+        Observe("api_key_store_reads", _apiKeyStoreReads, "read", "Store reads for API keys newer than the provisioning snapshot: version checks and key lists.");
         _meter.CreateObservableGauge("supplier_queued", () => Measure(s => s.Queued), description: "Parts in each supplier's in-memory queue.");
         _meter.CreateObservableGauge("supplier_in_flight", () => Measure(s => s.InFlight), description: "Parts submitted and not answered yet, per supplier.");
         _meter.CreateObservableGauge("supplier_bound_binds", () => Measure(s => s.BoundBinds), description: "Bound binds per supplier.");
@@ -61,6 +63,8 @@ internal sealed class GatewayMetrics : IDisposable
     public void DispatchOutcome(string outcome) => _dispatchOutcomes.Add(outcome);
 
     public void WebhookAttempt(string outcome) => _webhookAttempts.Add(outcome);
+
+    public void ApiKeyStoreRead(string read) => _apiKeyStoreReads.Add(read);
 
     public void Dispose() => _meter.Dispose();
 

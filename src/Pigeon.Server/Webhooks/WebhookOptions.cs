@@ -11,6 +11,13 @@ public sealed class WebhookOptions
     /// <summary>False stops delivery (events still enter the outbox and wait).</summary>
     public bool Enabled { get; set; } = true;
 
+    /// <summary>
+    /// Lets webhook URLs, and the addresses their names resolve to, be private, loopback, link-local or otherwise
+    /// internal (<see cref="WebhookAddress"/>). Off by default: a customer's URL may not make the gateway POST into
+    /// the operator's own network. Turn it on only where every customer is trusted (or for tests on loopback).
+    /// </summary>
+    public bool AllowPrivateAddresses { get; set; }
+
     /// <summary>How long one request may take, connecting included, before it counts as failed.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
 using Pigeon.CommandLine;
 using Pigeon.Gateway.Accounts;
 using Pigeon.Gateway.Webhooks;
@@ -10,7 +11,9 @@ namespace Pigeon.Provisioning;
 
 /// <summary>
 /// `pigeon webhooks set|show|rotate-secret|remove|log`: a customer's webhook endpoints, signing secret and delivery
-/// log. The secret is printed once, when created or rotated; `show` never prints it.
+/// log. The secret is printed once, when created or rotated; `show` never prints it. A URL whose host is a private IP
+/// address is refused unless Pigeon:Webhooks:AllowPrivateAddresses is on, read as `pigeon serve` reads it
+/// (appsettings.json in the current directory, then PIGEON__Webhooks__AllowPrivateAddresses).
 /// </summary>
 internal static class WebhooksCommand
 {
@@ -31,7 +34,7 @@ internal static class WebhooksCommand
         var option = new Option<string?>(name) { Description = description };
         option.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<string?>() is { Length: > 0 } url && WebhookUrl.Check(url) is { } problem)
+            if (result.GetValueOrDefault<string?>() is { Length: > 0 } url && WebhookUrl.Check(url, AllowPrivateAddresses()) is { } problem)
             {
                 result.AddError($"{name}: {problem}");
             }
@@ -149,6 +152,17 @@ internal static class WebhooksCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>The setting of `pigeon serve` from the same sources; anything but "true" leaves the guard on.</summary>
+    private static bool AllowPrivateAddresses()
+    {
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(Directory.GetCurrentDirectory())
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        return bool.TryParse(configuration[WebhookUrl.AllowPrivateAddressesSetting], out var allow) && allow;
     }
 
     /// <summary>A given value replaces (empty clears); an absent one keeps what is set.</summary>

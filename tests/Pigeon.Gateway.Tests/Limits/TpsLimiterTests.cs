@@ -154,4 +154,102 @@ public sealed class TpsLimiterTests
         Assert.True(limiter.Remove(1));
         Assert.True(limiter.TryAcquire(1, 1));
     }
+
+    [Fact]
+    public void Taking_exactly_the_burst_at_once_is_allowed()
+    {
+        var limiter = new TpsLimiter(_time);
+
+        Assert.True(limiter.TryAcquire(1, 10, 10, out var retryAfter));
+        Assert.Equal(TimeSpan.Zero, retryAfter);
+    }
+
+    [Fact]
+    public void One_message_over_the_burst_is_refused_with_the_wait_of_one_interval()
+    {
+        var limiter = new TpsLimiter(_time);
+        limiter.TryAcquire(1, 10, 10, out _);
+
+        Assert.False(limiter.TryAcquire(1, 10, 1, out var retryAfter));
+        Assert.Equal(TimeSpan.FromMilliseconds(100), retryAfter);
+    }
+
+    [Fact]
+    public void The_wait_reported_is_exactly_when_the_next_request_fits()
+    {
+        var limiter = new TpsLimiter(_time);
+        limiter.TryAcquire(1, 4, 4, out _);
+        _time.Advance(TimeSpan.FromMilliseconds(100));
+
+        Assert.False(limiter.TryAcquire(1, 4, 2, out var retryAfter));
+        Assert.Equal(TimeSpan.FromMilliseconds(150), retryAfter);
+
+        _time.Advance(retryAfter - TimeSpan.FromTicks(1));
+        Assert.False(limiter.TryAcquire(1, 4, 2, out _));
+        _time.Advance(TimeSpan.FromTicks(1));
+        Assert.True(limiter.TryAcquire(1, 4, 2, out _));
+    }
+
+    [Fact]
+    public void A_refused_take_of_many_costs_nothing()
+    {
+        var limiter = new TpsLimiter(_time);
+        limiter.TryAcquire(1, 10, 10, out _);
+
+        for (var i = 0; i < 100; i++)
+        {
+            Assert.False(limiter.TryAcquire(1, 10, 5, out var retryAfter));
+            Assert.Equal(TimeSpan.FromMilliseconds(100), retryAfter);
+        }
+    }
+
+    [Fact]
+    public void The_budget_refills_at_the_rate_over_time()
+    {
+        var limiter = new TpsLimiter(_time);
+        limiter.TryAcquire(1, 10, 10, out _);
+        _time.Advance(TimeSpan.FromMilliseconds(500));
+
+        var allowed = Enumerable.Range(0, 20).Count(attempt => limiter.TryAcquire(1, 10, 1, out _));
+
+        Assert.Equal(5, allowed);
+    }
+
+    [Fact]
+    public void A_take_larger_than_the_burst_is_let_in_whole_and_the_debt_is_waited_out()
+    {
+        var limiter = new TpsLimiter(_time);
+
+        Assert.True(limiter.TryAcquire(1, 10, 25, out _));
+
+        // 25 messages at 10 per second are paid off 2.5 s on; the burst's room of one second then leaves 1.5 s,
+        // and one more message needs one interval: 1.6 s.
+        Assert.False(limiter.TryAcquire(1, 10, 1, out var retryAfter));
+        Assert.Equal(TimeSpan.FromMilliseconds(1600), retryAfter);
+        _time.Advance(retryAfter);
+        Assert.True(limiter.TryAcquire(1, 10, 1, out _));
+        Assert.False(limiter.TryAcquire(1, 10, 1, out _));
+    }
+
+    [Fact]
+    public void A_take_of_many_draws_on_the_same_budget_as_single_requests()
+    {
+        var limiter = new TpsLimiter(_time);
+        Assert.True(limiter.TryAcquire(1, 10, 9, out _));
+
+        Assert.True(limiter.TryAcquire(1, 10));
+        Assert.False(limiter.TryAcquire(1, 10));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void No_limit_means_every_take_passes_however_large(int tps)
+    {
+        var limiter = new TpsLimiter(_time);
+
+        Assert.True(limiter.TryAcquire(1, tps, 1_000_000, out var retryAfter));
+        Assert.True(limiter.TryAcquire(1, tps, 1_000_000, out _));
+        Assert.Equal(TimeSpan.Zero, retryAfter);
+    }
 }

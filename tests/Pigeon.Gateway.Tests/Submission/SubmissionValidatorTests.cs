@@ -62,6 +62,23 @@ public sealed class SubmissionValidatorTests
         Assert.Null(Validator.Validate(Valid with { CallbackUrl = "https://example.com/hooks?customer=7" }, Now));
     }
 
+    [Theory]
+    [InlineData("http://127.0.0.1/hook")]
+    [InlineData("http://169.254.169.254/latest/meta-data/")]
+    [InlineData("http://[::1]/hook")]
+    public void A_callback_url_into_the_operators_network_is_invalid_callback_url(string url)
+    {
+        AssertRefused(Valid with { CallbackUrl = url }, RefusalReason.InvalidCallbackUrl, CommandStatus.InvalidOptionalParameterValue);
+    }
+
+    [Fact]
+    public void A_callback_url_into_the_operators_network_passes_when_the_operator_allows_it()
+    {
+        var validator = new SubmissionValidator(new SubmissionOptions { AllowPrivateCallbackAddresses = true });
+
+        Assert.Null(validator.Validate(Valid with { CallbackUrl = "http://127.0.0.1/hook" }, Now));
+    }
+
     [Fact]
     public void An_empty_destination_is_ESME_RINVDSTADR()
     {

@@ -56,6 +56,31 @@ public sealed class WebhooksCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task By_default_a_url_at_a_private_address_is_a_usage_error_naming_the_setting()
+    {
+        await JsonAsync("customers", "add", "acme");
+
+        await using var pigeon = await RunAsync("webhooks", "set", "--customer", "acme", "--receipts", "http://169.254.169.254/latest/meta-data/");
+
+        Assert.Equal(2, pigeon.ExitCode);
+        Assert.Contains("Pigeon:Webhooks:AllowPrivateAddresses", pigeon.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_url_at_a_private_address_is_set_when_the_setting_allows_it()
+    {
+        await JsonAsync("customers", "add", "acme");
+
+        await using var pigeon = await PigeonProcess.RunAsync(
+            Timeout,
+            new Dictionary<string, string> { ["PIGEON__Webhooks__AllowPrivateAddresses"] = "true" },
+            "webhooks", "set", "--customer", "acme", "--receipts", "http://127.0.0.1:8080/hooks", "--data", _data.FullName, "--json");
+
+        Assert.True(pigeon.ExitCode == 0, $"exit {pigeon.ExitCode}: {pigeon.StandardError}");
+        Assert.Equal("http://127.0.0.1:8080/hooks", pigeon.LastJsonLine().GetProperty("receipts_url").GetString());
+    }
+
+    [Fact]
     public async Task Log_of_a_customer_without_attempts_is_an_empty_page()
     {
         await JsonAsync("customers", "add", "acme");

@@ -42,7 +42,10 @@ internal sealed partial class PigeonProcess : IAsyncDisposable
         }
     }
 
-    public static PigeonProcess Start(params string[] arguments)
+    public static PigeonProcess Start(params string[] arguments) => Start(new Dictionary<string, string>(), arguments);
+
+    /// <summary>Starts pigeon with extra environment variables (settings such as PIGEON__Webhooks__…).</summary>
+    public static PigeonProcess Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -51,6 +54,11 @@ internal sealed partial class PigeonProcess : IAsyncDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pigeon.dll"));
         foreach (var argument in arguments)
         {
@@ -69,9 +77,12 @@ internal sealed partial class PigeonProcess : IAsyncDisposable
     }
 
     /// <summary>Runs pigeon to completion and returns its exit code.</summary>
-    public static async Task<PigeonProcess> RunAsync(TimeSpan timeout, params string[] arguments)
+    public static Task<PigeonProcess> RunAsync(TimeSpan timeout, params string[] arguments) => RunAsync(timeout, new Dictionary<string, string>(), arguments);
+
+    /// <summary>Runs pigeon with extra environment variables to completion.</summary>
+    public static async Task<PigeonProcess> RunAsync(TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var pigeon = Start(arguments);
+        var pigeon = Start(environment, arguments);
         pigeon._process.StandardInput.Close();
         await pigeon.WaitForExitAsync(timeout);
         return pigeon;

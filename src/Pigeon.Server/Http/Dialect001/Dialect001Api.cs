@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Pigeon.Gateway.Identity;
 using Pigeon.Gateway.Limits;
 using Pigeon.Gateway.Storage;
@@ -32,10 +33,10 @@ internal sealed class Dialect001Api
     private readonly MessageAcceptance _acceptance;
     private readonly ApiKeyAuthenticator _authenticator;
     private readonly ApiRequestLimiter _requests;
-    private readonly KeyMessageRate _keyRates;
+    private readonly TpsLimiter _keyRates;
     private readonly DuplicateSendWindow _duplicates;
 
-    public Dialect001Api(GatewayCore core, MessageAcceptance acceptance, ApiKeyAuthenticator authenticator, ApiRequestLimiter requests, KeyMessageRate keyRates, TimeProvider timeProvider)
+    public Dialect001Api(GatewayCore core, MessageAcceptance acceptance, ApiKeyAuthenticator authenticator, ApiRequestLimiter requests, [FromKeyedServices(ApiKeyMessageRate.ServiceKey)] TpsLimiter keyRates, TimeProvider timeProvider)
     {
         _core = core;
         _acceptance = acceptance;
@@ -115,7 +116,7 @@ internal sealed class Dialect001Api
         }
 
         var allowed = 0;
-        while (allowed < numbers.Length && _keyRates.TryTake(caller.Key.Id, caller.Key.Tps, 1, out _))
+        while (allowed < numbers.Length && _keyRates.TryAcquire(caller.Key.Id, caller.Key.Tps))
         {
             allowed++;
         }

@@ -48,7 +48,7 @@ internal sealed partial class Dialect002Front
 
     private readonly ApiKeyAuthenticator _authenticator;
     private readonly ApiRequestLimiter _requests;
-    private readonly KeyMessageRate _messageRate;
+    private readonly TpsLimiter _messageRate;
     private readonly MessageAcceptance _acceptance;
     private readonly CsmsIdRegister _csmsIds;
     private readonly PhoneNumberNormalizer _normalizer = new();
@@ -61,7 +61,7 @@ internal sealed partial class Dialect002Front
         _authenticator = services.GetRequiredService<ApiKeyAuthenticator>();
         _requests = services.GetRequiredService<ApiRequestLimiter>();
         _acceptance = services.GetRequiredService<MessageAcceptance>();
-        _messageRate = services.GetRequiredService<KeyMessageRate>();
+        _messageRate = services.GetRequiredKeyedService<TpsLimiter>(ApiKeyMessageRate.ServiceKey);
         _logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Pigeon.Server.Http.Dialect002");
         _csmsIds = new CsmsIdRegister(services.GetRequiredService<GatewayCore>(), time, _logger);
     }
@@ -229,7 +229,7 @@ internal sealed partial class Dialect002Front
     /// <summary>Sends one checked message through the one submission path, under the key's message rate (4031).</summary>
     private async ValueTask<SmsOutcome> SendAsync(ApiCaller caller, string sid, string number, string text, string csmsId, RequestRecord? remember, CancellationToken cancellationToken)
     {
-        if (!_messageRate.TryTake(caller.Key.Id, caller.Key.Tps, 1, out _))
+        if (!_messageRate.TryAcquire(caller.Key.Id, caller.Key.Tps))
         {
             return Outcome(SmsStatus.Failed, SmsStatus.TpsExceeded, ApiStatus.TpsExceeded, number, text, csmsId);
         }

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Pigeon.Gateway.Limits;
 using Pigeon.Server.Core;
 
 namespace Pigeon.Server.Http.Native;
@@ -10,7 +12,7 @@ namespace Pigeon.Server.Http.Native;
 /// (429 throttled), then the messages themselves (<see cref="MessageSubmitter"/>). Only an answer about messages
 /// is kept for the key: a request refused before it created anything can be corrected and sent with the same key.
 /// </summary>
-internal sealed class SendRequestHandler(MessageSubmitter submitter, IdempotentRequests idempotency, KeyMessageRate rate)
+internal sealed class SendRequestHandler(MessageSubmitter submitter, IdempotentRequests idempotency, [FromKeyedServices(ApiKeyMessageRate.ServiceKey)] TpsLimiter rate)
 {
     /// <summary>The header that marks a kept answer given again.</summary>
     public const string ReplayedHeader = "Idempotent-Replayed";
@@ -87,7 +89,7 @@ internal sealed class SendRequestHandler(MessageSubmitter submitter, IdempotentR
             return NativeProblems.BatchTooLarge(count);
         }
 
-        if (!rate.TryTake(caller.Key.Id, caller.Key.Tps, count, out var retryAfter))
+        if (!rate.TryAcquire(caller.Key.Id, caller.Key.Tps, count, out var retryAfter))
         {
             return NativeProblems.Throttled(http, retryAfter, caller.Key.Tps);
         }

@@ -4,8 +4,10 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 using Pigeon.Gateway.Webhooks;
 using Pigeon.Server.Core;
+using Pigeon.Server.Options;
 
 namespace Pigeon.Server.Http.Native;
 
@@ -16,6 +18,7 @@ namespace Pigeon.Server.Http.Native;
 /// GET    /v1/webhooks                 200 settings (no secret) | 404 webhooks_not_set
 /// PUT    /v1/webhooks                 {"receipts_url": url|null, "mo_url": url|null}: 201 with "secret" when created,
 ///                                     200 without it when replaced | 400 invalid_json | 422 invalid_webhook_url
+///                                     (also a private IP address, unless Pigeon:Webhooks:AllowPrivateAddresses)
 /// DELETE /v1/webhooks                 204 | 404 webhooks_not_set
 /// POST   /v1/webhooks/rotate-secret   200 settings with the new "secret" | 404 webhooks_not_set
 /// GET    /v1/webhooks/deliveries      ?limit=1..200 (50)&amp;before=cursor: {"deliveries": [...], "next": cursor|null}
@@ -43,8 +46,9 @@ internal static class WebhookEndpoints
         return settings is null ? NotSet() : Results.Json(Settings(settings, secret: null));
     }
 
-    private static async Task<IResult> PutAsync(HttpContext http, GatewayCore core)
+    private static async Task<IResult> PutAsync(HttpContext http, GatewayCore core, IOptions<PigeonOptions> options)
     {
+        var allowPrivate = options.Value.Webhooks.AllowPrivateAddresses;
         JsonObject? body;
         try
         {
@@ -60,7 +64,7 @@ internal static class WebhookEndpoints
             return ApiProblems.Problem(StatusCodes.Status400BadRequest, "invalid_json", "The body must be a JSON object.");
         }
 
-        if (!TryUrl(body, "receipts_url", out var receipts, out var problem) || !TryUrl(body, "mo_url", out var mo, out problem))
+        if (!TryUrl(body, "receipts_url", allowPrivate, out var receipts, out var problem) || !TryUrl(body, "mo_url", allowPrivate, out var mo, out problem))
         {
             return problem;
         }
@@ -108,8 +112,8 @@ internal static class WebhookEndpoints
         });
     }
 
-    /// <summary>An absent or null property clears the URL; a string must be an acceptable URL.</summary>
-    private static bool TryUrl(JsonObject body, string name, out string? url, out IResult problem)
+    /// <summary>An absent or null property clears the URL; a string must be an acceptable URL (<see cref="WebhookUrl.Check"/>).</summary>
+    private static bool TryUrl(JsonObject body, string name, bool allowPrivateAddresses, out string? url, out IResult problem)
     {
         (url, problem) = (null, Results.Empty);
         if (!body.TryGetPropertyValue(name, out var node) || node is null)
@@ -124,7 +128,7 @@ internal static class WebhookEndpoints
         }
 
         url = node.GetValue<string>();
-        if (WebhookUrl.Check(url) is { } reason)
+        if (WebhookUrl.Check(url, allowPrivateAddresses) is { } reason)
         {
             problem = ApiProblems.Problem(StatusCodes.Status422UnprocessableEntity, "invalid_webhook_url", $"{name} is not an acceptable webhook URL.", reason);
             return false;

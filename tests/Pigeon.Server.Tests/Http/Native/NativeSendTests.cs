@@ -136,4 +136,17 @@ public sealed class NativeSendTests(NativeApiFixture fixture)
 
         Assert.Equal(HttpStatusCode.Created, answer.Status);
     }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:8080/hooks")]
+    [InlineData("http://169.254.169.254/latest/meta-data/")]
+    [InlineData("http://[::1]/hooks")]
+    public async Task By_default_a_callback_url_at_a_private_address_is_422_invalid_callback_url(string url)
+    {
+        using var api = fixture.Client("demo");
+        var answer = await api.PostJsonAsync("v1/messages", $$"""{"to": "+447911123072", "text": "Call me back", "from": "Pigeon", "callback_url": "{{url}}"}""");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, answer.Status);
+        Assert.Equal("invalid_callback_url", answer.Code);
+    }
 }
