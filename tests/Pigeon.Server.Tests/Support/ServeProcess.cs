@@ -88,6 +88,13 @@ internal sealed class ServeProcess : IAsyncDisposable
             start.ArgumentList.Add(flag);
         }
 
+        // The built-in simulator's default port is one for every test running at once: give each serve its own.
+        if (!extra.Contains("--simulator-port") && !extra.Contains("--no-simulator"))
+        {
+            start.ArgumentList.Add("--simulator-port");
+            start.ArgumentList.Add(FreePort.Next().ToString(CultureInfo.InvariantCulture));
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("pigeon did not start");
         var serve = new ServeProcess(process, dataDirectory, smppPort, httpPort);
         process.OutputDataReceived += (_, e) => serve.OnLine(e.Data);
