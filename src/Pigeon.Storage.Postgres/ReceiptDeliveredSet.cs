@@ -48,16 +48,6 @@ internal sealed class ReceiptDeliveredSet : ISetStatement
     }
 
     /// <summary>A receipt already delivered or expired (or unknown) is not changed.</summary>
-    public async ValueTask ReadAsync(NpgsqlDataReader reader, Memory<WriteResult> results, CancellationToken cancellationToken)
-    {
-        foreach (var (index, _) in _commands)
-        {
-            results.Span[index] = new WriteResult { Changed = false };
-        }
-
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            results.Span[reader.GetInt32(0)] = new WriteResult { Changed = true };
-        }
-    }
+    public ValueTask ReadAsync(NpgsqlDataReader reader, Memory<WriteResult> results, CancellationToken cancellationToken) =>
+        ChangedRows.ReadAsync(reader, results, _commands, cancellationToken);
 }

@@ -64,16 +64,6 @@ internal sealed class SupplierAcceptedSet : ISetStatement
     }
 
     /// <summary>A part past Accepted was a repeat: not changed, nothing matched.</summary>
-    public async ValueTask ReadAsync(NpgsqlDataReader reader, Memory<WriteResult> results, CancellationToken cancellationToken)
-    {
-        foreach (var (index, _) in _commands)
-        {
-            results.Span[index] = new WriteResult { Changed = false };
-        }
-
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            results.Span[reader.GetInt32(0)] = new WriteResult { Changed = true };
-        }
-    }
+    public ValueTask ReadAsync(NpgsqlDataReader reader, Memory<WriteResult> results, CancellationToken cancellationToken) =>
+        ChangedRows.ReadAsync(reader, results, _commands, cancellationToken);
 }
