@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The gateway end to end on this machine: `pigeon bench smpp` → `pigeon serve` (durable commits) → built-in
 # simulator → receipts back to the load tool. Usage: bench/gateway-e2e.sh [COUNT] [WINDOW] [BINDS] [DB] [RATE]
-#   DB: empty for SQLite in a fresh data directory, or a PostgreSQL URL (postgres://user:pw@host:port/db).
+#   DB: empty for SQLite in a fresh data directory, or the URL of an empty PostgreSQL database
+#   (postgres://user:pw@host:port/db; bench/postgres-server.sh starts a server and prints one).
 #   RATE: submits per second to hold (the latency figure: p99 at a fixed load); empty or 0 for as fast as the
 #   windows allow (the throughput figure).
 # Prints the load tool's JSON report and the server's peak resident set.
@@ -19,9 +20,9 @@ data=$(mktemp -d /tmp/pigeon-e2e.XXXXXX)
 db_flag=()
 [ -n "$db" ] && db_flag=(--db "$db")
 
-free_port() { node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+. bench/free-ports.sh
 wait_port() { for _ in $(seq 1 300); do (echo >/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0; sleep 0.1; done; return 1; }
-smpp_port=$(free_port); http_port=$(free_port); sim_port=$(free_port)
+read -r smpp_port http_port sim_port < <(free_ports 3)
 
 start_serve() {
   "${pigeon[@]}" serve --data "$data" --smpp-port "$smpp_port" --http-port "$http_port" --simulator-port "$sim_port" "${db_flag[@]}" \

@@ -20,12 +20,12 @@ data=$(mktemp -d /tmp/pigeon-queued.XXXXXX)
 db_flag=()
 [ -n "$db" ] && db_flag=(--db "$db")
 
-free_port() { node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+. bench/free-ports.sh
 wait_port() { for _ in $(seq 1 300); do (echo >/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0; sleep 0.1; done; return 1; }
 metric() { curl -s "http://127.0.0.1:$http_port/metrics" | awk -v name="$1" '$1 ~ "^"name"(_total)?[{ ]" || $1 == name || $1 == name"_total" {sum += $NF} END {printf "%d\n", sum}'; }
 rss() { awk '/VmRSS/{print $2}' /proc/"$serve"/status; }
 hwm() { awk '/VmHWM/{print $2}' /proc/"$serve"/status; }
-smpp_port=$(free_port); http_port=$(free_port); sim_port=$(free_port)
+read -r smpp_port http_port sim_port < <(free_ports 3)
 
 start_serve() {
   "${pigeon[@]}" serve --data "$data" --smpp-port "$smpp_port" --http-port "$http_port" --simulator-port "$sim_port" "${db_flag[@]}" "$@" \

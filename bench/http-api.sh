@@ -17,9 +17,9 @@ command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; ex
 dotnet build src/Pigeon -c Release -o out/bench >/dev/null
 pigeon=(dotnet out/bench/pigeon.dll)
 data=$(mktemp -d /tmp/pigeon-http.XXXXXX)
-free_port() { node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+. bench/free-ports.sh
 wait_port() { for _ in $(seq 1 300); do (echo >/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0; sleep 0.1; done; return 1; }
-smpp_port=$(free_port); http_port=$(free_port); sim_port=$(free_port)
+read -r smpp_port http_port sim_port < <(free_ports 3)
 export PIGEON__Http__RequestsPerSecondPerKey=10000000 PIGEON__Http__RequestBurstPerKey=10000000
 
 start_serve() {
