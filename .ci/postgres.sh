@@ -3,6 +3,7 @@
 #   eval "$(bash .ci/postgres.sh)"    # then: dotnet test
 # Installs PostgreSQL with apt-get when no server binaries are present (a fresh Debian machine). Everything but the
 # export line goes to stderr. The cluster lives in a temporary directory and listens on 127.0.0.1 only.
+# POSTGRES_SETTINGS, when set, adds server settings ("-c name=value ...", as bench/postgres-server.sh does).
 set -euo pipefail
 
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
@@ -31,7 +32,7 @@ done
 
 "${as_server[@]}" "$bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 >&2
 "${as_server[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-  -o "-p $port -k $dir -c listen_addresses=127.0.0.1" start >&2
+  -o "-p $port -k $dir -c listen_addresses=127.0.0.1 ${POSTGRES_SETTINGS:-}" start >&2
 
 # The tests create (and drop) one database per test class, so the role may create databases.
 "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \

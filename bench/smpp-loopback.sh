@@ -13,7 +13,7 @@ dotnet build src/Pigeon -c Release -o out/bench >/dev/null
 [ -d tests/interop/node_modules/smpp ] || npm ci --prefix tests/interop --no-audit --no-fund --loglevel=error
 pigeon=(dotnet out/bench/pigeon.dll)
 
-free_port() { node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+. bench/free-ports.sh
 wait_port() { for _ in $(seq 1 100); do (echo >/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0; sleep 0.1; done; return 1; }
 
 run_load() { # port -> prints the JSON report line
@@ -24,14 +24,14 @@ rate() { node -e 'const r=JSON.parse(process.argv[1]);console.log(r.submit_rate_
 
 declare -a ours theirs
 for round in $(seq 1 "$rounds"); do
-  port=$(free_port)
+  port=$(free_ports 1)
   "${pigeon[@]}" simulate --port "$port" --stats-every-ms 0 </dev/null >/dev/null 2>&1 &
   sim=$!
   wait_port "$port"
   a=$(run_load "$port")
   kill -TERM "$sim"; wait "$sim" || true  # a background job of a script ignores SIGINT
 
-  port=$(free_port)
+  port=$(free_ports 1)
   # smsc.js runs until its standard input closes: hold a FIFO open for it, close it to stop the simulator.
   fifo=$(mktemp -u /tmp/smsc-stdin.XXXXXX); mkfifo "$fifo"
   node tests/interop/smsc.js --port "$port" <"$fifo" >/dev/null 2>&1 &
