@@ -31,7 +31,11 @@ internal sealed partial class RelationalMessageReader(ISqlDialect dialect) : IMe
 
         var parts = new List<MessagePart>(message.PartCount);
         await using (var command = connection.Command(
-            $"SELECT {MessageRows.PartColumns} FROM message_parts p WHERE p.message_id = @id ORDER BY p.part_number").With("@id", message.Id.Value))
+            // The part with the message's own id by key, the others by message: on PostgreSQL only parts of longer
+            // messages are indexed by message (Migrations/0012), and this form serves both engines.
+            $"SELECT {MessageRows.PartColumns} FROM message_parts p WHERE p.id = @id AND p.message_id = @id " +
+            $"UNION ALL SELECT {MessageRows.PartColumns} FROM message_parts p WHERE p.message_id = @id AND p.id <> p.message_id " +
+            "ORDER BY part_number").With("@id", message.Id.Value))
         {
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
