@@ -23,4 +23,7 @@ internal sealed class PostgresDialect(NpgsqlDataSource dataSource) : ISqlDialect
         new(DateTime.SpecifyKind(reader.GetFieldValue<DateTime>(ordinal), DateTimeKind.Utc));
 
     public bool IsUniqueViolation(DbException error) => error is PostgresException { SqlState: UniqueViolation };
+
+    /// <summary>The generated column the queue index is defined on (Migrations/0014).</summary>
+    public string QueuedPart => "p.queued";
 }

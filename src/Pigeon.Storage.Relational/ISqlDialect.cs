@@ -3,8 +3,9 @@ using System.Data.Common;
 namespace Pigeon.Storage.Relational;
 
 /// <summary>
-/// What differs between the engines under the shared SQL: how connections open, and how money and times are
-/// stored (SQLite has neither an exact decimal nor a time type; PostgreSQL has numeric and timestamptz).
+/// What differs between the engines under the shared SQL: how connections open, how money and times are stored
+/// (SQLite has neither an exact decimal nor a time type; PostgreSQL has numeric and timestamptz), and the condition
+/// the engine's dispatch queue index is defined on.
 /// </summary>
 internal interface ISqlDialect
 {
@@ -23,4 +24,10 @@ internal interface ISqlDialect
 
     /// <summary>True when <paramref name="error"/> is the engine's unique-constraint violation.</summary>
     bool IsUniqueViolation(DbException error);
+
+    /// <summary>
+    /// "Part p waits in its supplier's queue", written exactly as the predicate of the engine's partial queue index
+    /// (ix_message_parts_queue), so the index serves the queue's reads.
+    /// </summary>
+    string QueuedPart { get; }
 }

@@ -183,10 +183,10 @@ internal sealed partial class RelationalMessageReader(ISqlDialect dialect) : IMe
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxPage);
         await using var connection = await dialect.OpenConnectionAsync(cancellationToken);
-        // "status = 1" literally, so the partial queue index applies.
+        // The queue condition as the partial queue index states it, so the index applies.
         await using var command = connection.Command(
             $"SELECT {MessageRows.PartColumns}, {MessageRows.MessageColumns} FROM message_parts p JOIN messages m ON m.id = p.message_id " +
-            "WHERE p.supplier_id = @supplier AND p.status = 1 AND p.id > @after ORDER BY p.id LIMIT @limit")
+            $"WHERE p.supplier_id = @supplier AND {dialect.QueuedPart} AND p.id > @after ORDER BY p.id LIMIT @limit")
             .With("@supplier", supplierId)
             .With("@after", after.Value)
             .With("@limit", limit);
@@ -203,7 +203,7 @@ internal sealed partial class RelationalMessageReader(ISqlDialect dialect) : IMe
     public async ValueTask<long> CountQueuedPartsAsync(long supplierId, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.Command("SELECT COUNT(*) FROM message_parts WHERE supplier_id = @supplier AND status = 1")
+        await using var command = connection.Command($"SELECT COUNT(*) FROM message_parts p WHERE p.supplier_id = @supplier AND {dialect.QueuedPart}")
             .With("@supplier", supplierId);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }

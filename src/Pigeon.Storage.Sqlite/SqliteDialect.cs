@@ -64,4 +64,6 @@ internal sealed class SqliteDialect : ISqlDialect
 
     public bool IsUniqueViolation(DbException error) =>
         error is SqliteException { SqliteExtendedErrorCode: ConstraintUnique or ConstraintPrimaryKey };
+
+    public string QueuedPart => "p.status = 1";
 }
