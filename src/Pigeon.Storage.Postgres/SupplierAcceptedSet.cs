@@ -15,8 +15,9 @@ namespace Pigeon.Storage.Postgres;
 /// </summary>
 internal sealed class SupplierAcceptedSet : ISetStatement
 {
-    // "status <= 1" and not "= 1": no partial index's predicate matches it, so only the primary key serves the
-    // look-up by id (see Migrations/0008).
+    // The look-up by id must be served by the primary key alone (see Migrations/0008): "status <= 1" matched no
+    // partial index's predicate when the queue index was defined on "status = 1"; since Migrations/0014 it is
+    // defined on the generated column queued, which no status test matches either.
     private const string Sql = """
         WITH accepted AS (
             UPDATE message_parts p

@@ -65,5 +65,6 @@ internal sealed class SqliteDialect : ISqlDialect
     public bool IsUniqueViolation(DbException error) =>
         error is SqliteException { SqliteExtendedErrorCode: ConstraintUnique or ConstraintPrimaryKey };
 
+    /// <summary>The predicate of SQLite's queue index (its updates rewrite the row whatever the index says).</summary>
     public string QueuedPart => "p.status = 1";
 }
