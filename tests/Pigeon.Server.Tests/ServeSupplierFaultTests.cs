@@ -26,7 +26,7 @@ public sealed class ServeSupplierFaultTests : IAsyncDisposable
 
         var ids = await SubmitAsync(customer, messages, "throttled");
 
-        Assert.True(await customer.WaitForReceiptsAsync(ids, ReceiptTimeout), Missing(customer, ids));
+        Assert.True(await customer.WaitForReceiptsAsync(ids, ReceiptTimeout), Missing(customer, ids, serve));
         Assert.All(ids, id => Assert.Equal(MessageState.Delivered, customer.Receipts[id].MessageState));
         var statistics = await simulator.StopAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(messages, statistics["accepted"]);
@@ -46,7 +46,7 @@ public sealed class ServeSupplierFaultTests : IAsyncDisposable
 
         var ids = await SubmitAsync(customer, messages, "dropped");
 
-        Assert.True(await customer.WaitForReceiptsAsync(ids, ReceiptTimeout), Missing(customer, ids));
+        Assert.True(await customer.WaitForReceiptsAsync(ids, ReceiptTimeout), Missing(customer, ids, serve));
         var statistics = await simulator.StopAsync(TimeSpan.FromSeconds(30));
         Assert.True(ids.All(id => customer.Receipts[id].MessageState == MessageState.Delivered), string.Join(" ", statistics));
 
@@ -71,7 +71,7 @@ public sealed class ServeSupplierFaultTests : IAsyncDisposable
 
         var ids = await SubmitAsync(customer, messages, "flapping");
 
-        Assert.True(await customer.WaitForReceiptsAsync(ids, ReceiptTimeout), Missing(customer, ids));
+        Assert.True(await customer.WaitForReceiptsAsync(ids, ReceiptTimeout), Missing(customer, ids, serve));
         var statistics = await simulator.StopAsync(TimeSpan.FromSeconds(30));
         Assert.True(ids.All(id => customer.Receipts[id].MessageState == MessageState.Delivered), string.Join(" ", statistics));
         Assert.True(statistics["binds"] > 2, $"the simulator never dropped a session (binds={statistics["binds"]})");
@@ -108,7 +108,7 @@ public sealed class ServeSupplierFaultTests : IAsyncDisposable
         await using var customer = await BindDemoAsync(serve);
         var ids = await SubmitAsync(customer, messages, "failing over");
 
-        Assert.True(await customer.WaitForReceiptsAsync(ids, ReceiptTimeout), Missing(customer, ids));
+        Assert.True(await customer.WaitForReceiptsAsync(ids, ReceiptTimeout), Missing(customer, ids, serve));
         Assert.All(ids, id => Assert.Equal(MessageState.Delivered, customer.Receipts[id].MessageState));
         var backupStatistics = await backup.StopAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(messages, backupStatistics["accepted"]);
@@ -126,7 +126,7 @@ public sealed class ServeSupplierFaultTests : IAsyncDisposable
         {
             var ids = await SubmitAsync(customer, messages, "refused");
 
-            Assert.True(await customer.WaitForReceiptsAsync(ids, ReceiptTimeout), Missing(customer, ids));
+            Assert.True(await customer.WaitForReceiptsAsync(ids, ReceiptTimeout), Missing(customer, ids, serve));
             Assert.All(ids, id => Assert.Equal(MessageState.Rejected, customer.Receipts[id].MessageState));
             var statistics = await simulator.StopAsync(TimeSpan.FromSeconds(30));
             Assert.Equal(0, statistics["accepted"]);
@@ -170,10 +170,13 @@ public sealed class ServeSupplierFaultTests : IAsyncDisposable
         return ids;
     }
 
-    private static string Missing(CustomerClient customer, string[] ids)
+    /// <summary>Names the messages without a receipt and quotes what serve logged about the first few of them.</summary>
+    private static string Missing(CustomerClient customer, string[] ids, ServeProcess serve)
     {
-        var missing = ids.Where(id => !customer.Receipts.ContainsKey(id)).ToArray();
-        return $"{missing.Length} of {ids.Length} acknowledged messages have no receipt, e.g. {string.Join(", ", missing.Take(5))}";
+        var missing = ids.Where(id => !customer.Receipts.ContainsKey(id)).Take(5).ToArray();
+        var logged = serve.Output.Split('\n').Where(line => missing.Any(id => line.Contains(id, StringComparison.Ordinal)));
+        return $"{ids.Count(id => !customer.Receipts.ContainsKey(id))} of {ids.Length} acknowledged messages have no receipt, e.g. {string.Join(", ", missing)}\n"
+            + "serve logged about them:\n" + string.Join('\n', logged);
     }
 
     private async Task<ServeProcess> StartServeAsync(SimulatorProcess simulator) =>

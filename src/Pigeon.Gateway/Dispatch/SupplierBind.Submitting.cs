@@ -56,6 +56,7 @@ internal sealed partial class SupplierBind
             {
                 case SupplierStatusClass.Accepted:
                     _pause.Reset();
+                    _window.Widen();
                     await _connector.AcceptAsync(attempt, response.MessageId);
                     break;
                 case SupplierStatusClass.Throttled:
@@ -75,7 +76,7 @@ internal sealed partial class SupplierBind
         }
         finally
         {
-            _window.Release();
+            _window.Complete();
             if (Interlocked.Decrement(ref _outstanding) == 0 && _stopping.IsCancellationRequested)
             {
                 _drained.TrySetResult();
@@ -123,9 +124,12 @@ internal sealed partial class SupplierBind
     /// would otherwise use up every part in flight's failure budget at once and end them REJECTD, though each would
     /// go through on the next link. So the part is held to go again first, counted only against
     /// <see cref="DispatchOptions.MaxRetryTime"/>; a supplier that stays down fails over through its unavailability.
+    /// The window narrows to one (see <see cref="SubmitWindow"/>), so a supplier that drops links it finds overrun
+    /// is not overrun again at once by the same parts.
     /// </summary>
     private async Task OnLinkLostAsync(SubmitAttempt attempt, string failure)
     {
+        _window.Narrow();
         _connector.Counters.TemporaryFailure();
         attempt.LastFailure = failure;
         if (RetryTimeExceeded(attempt))

@@ -18,7 +18,7 @@ internal sealed partial class SupplierBind : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SmppClient _client;
-    private readonly SemaphoreSlim _window;
+    private readonly SubmitWindow _window;
     private readonly BindPause _pause;
     private readonly Lock _sync = new();
     private readonly SortedList<long, SubmitAttempt> _held = [];
@@ -39,7 +39,7 @@ internal sealed partial class SupplierBind : IAsyncDisposable
         _logger = logger;
         Index = index;
         Supplier = supplier;
-        _window = new SemaphoreSlim(supplier.Window, supplier.Window);
+        _window = new SubmitWindow(supplier.Window);
         _pause = new BindPause(timeProvider);
         var clientOptions = new SmppClientOptions
         {

@@ -17,6 +17,7 @@ namespace Pigeon.Gateway.Tests.Dispatch;
 internal sealed class ScriptedSmsc : ISmppServerHandler, IAsyncDisposable
 {
     private readonly SmppServer _server;
+    private readonly ConcurrentDictionary<long, int> _unanswered = new();
     private long _ordinal;
     private long _nextMessageId;
 
@@ -44,6 +45,9 @@ internal sealed class ScriptedSmsc : ISmppServerHandler, IAsyncDisposable
     public int Port => _server.LocalEndPoint.Port;
 
     public int BoundSessions => _server.BoundSessionCount;
+
+    /// <summary>Submits of the session not yet answered (the one a script is deciding on included).</summary>
+    public int UnansweredOn(long sessionId) => _unanswered.GetValueOrDefault(sessionId);
 
     public static async Task<ScriptedSmsc> StartAsync()
     {
@@ -73,6 +77,21 @@ internal sealed class ScriptedSmsc : ISmppServerHandler, IAsyncDisposable
             return request.CreateResponse(CommandStatus.InvalidCommandId);
         }
 
+        _unanswered.AddOrUpdate(session.Id, 1, static (_, n) => n + 1);
+        try
+        {
+            return await ReactAsync(session, submit, cancellationToken);
+        }
+        finally
+        {
+            _unanswered.AddOrUpdate(session.Id, 0, static (_, n) => n - 1);
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
+
+    private async ValueTask<ResponsePdu?> ReactAsync(SmppServerSession session, SubmitSm submit, CancellationToken cancellationToken)
+    {
         var received = new ReceivedSubmit(
             Interlocked.Increment(ref _ordinal), TestParts.IdOf(submit.Content.Span), session.Id, Stopwatch.GetTimestamp(), submit);
         Submits.Enqueue(received);
@@ -80,6 +99,9 @@ internal sealed class ScriptedSmsc : ISmppServerHandler, IAsyncDisposable
         switch (reaction.Kind)
         {
             case SmscReactionKind.Accept:
+                return Accept(received);
+            case SmscReactionKind.AcceptLater:
+                await Task.Delay(reaction.Delay, cancellationToken);
                 return Accept(received);
             case SmscReactionKind.ReceiptFirst:
                 {
@@ -102,8 +124,6 @@ internal sealed class ScriptedSmsc : ISmppServerHandler, IAsyncDisposable
                 return submit.CreateResponse(reaction.Status);
         }
     }
-
-    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
 
     private SubmitSmResp Accept(ReceivedSubmit received, string? id = null)
     {

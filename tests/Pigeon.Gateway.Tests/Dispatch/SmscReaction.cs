@@ -3,7 +3,7 @@ using Pigeon.Smpp.Protocol;
 namespace Pigeon.Gateway.Tests.Dispatch;
 
 /// <summary>What the scripted SMSC does with one submit_sm.</summary>
-internal sealed record SmscReaction(SmscReactionKind Kind, CommandStatus Status = CommandStatus.Ok)
+internal sealed record SmscReaction(SmscReactionKind Kind, CommandStatus Status = CommandStatus.Ok, TimeSpan Delay = default)
 {
     public static SmscReaction Accept { get; } = new(SmscReactionKind.Accept);
 
@@ -16,4 +16,6 @@ internal sealed record SmscReaction(SmscReactionKind Kind, CommandStatus Status 
     public static SmscReaction ReceiptFirst { get; } = new(SmscReactionKind.ReceiptFirst);
 
     public static SmscReaction Answer(CommandStatus status) => new(SmscReactionKind.Answer, status);
+
+    public static SmscReaction AcceptAfter(TimeSpan delay) => new(SmscReactionKind.AcceptLater, Delay: delay);
 }

@@ -5,6 +5,9 @@ internal enum SmscReactionKind
     /// <summary>submit_sm_resp OK with a fresh message id.</summary>
     Accept,
 
+    /// <summary>submit_sm_resp OK with a fresh message id after the reaction's delay (lost if the link drops first).</summary>
+    AcceptLater,
+
     /// <summary>submit_sm_resp with the reaction's status and no id.</summary>
     Answer,
 

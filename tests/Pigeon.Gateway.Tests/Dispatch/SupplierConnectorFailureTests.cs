@@ -108,4 +108,28 @@ public sealed class SupplierConnectorFailureTests
         Assert.Empty(dispatch.Store.FailedOver);
         await dispatch.BoundAsync(1, 1);
     }
+
+    [Fact]
+    public async Task A_supplier_that_drops_the_link_whenever_its_smaller_window_is_overrun_still_gets_every_part_as_the_window_reopens_gradually()
+    {
+        // The supplier takes 10 submits at a time, answers each after 20 ms, and closes the session when an 11th
+        // arrives, losing its unanswered responses. A full window of 64 sent at once on every new link would overrun
+        // it every time and no part would ever be answered; after a lost link the bind starts again from one
+        // outstanding submit and widens by one per answer, so each session carries some parts through.
+        const int SupplierWindow = 10;
+        await using var smsc = await ScriptedSmsc.StartAsync();
+        smsc.Script = s => smsc.UnansweredOn(s.SessionId) > SupplierWindow
+            ? SmscReaction.DropLink
+            : SmscReaction.AcceptAfter(TimeSpan.FromMilliseconds(20));
+        await using var dispatch = new DispatchHarness();
+        await dispatch.Coordinator.ApplyAsync(DispatchHarness.SupplierFor(smsc, window: 64), TestContext.Current.CancellationToken);
+
+        dispatch.Submit(TestParts.Range(1, 200));
+        await dispatch.AcceptedAsync(200);
+
+        Assert.Equal(200, dispatch.Store.Accepted.Select(a => a.PartId).Distinct().Count());
+        Assert.True(smsc.Submits.Select(s => s.SessionId).Distinct().Count() > 2, "the supplier never dropped a link, so the test proved nothing");
+        Assert.Empty(dispatch.Store.FailedOver);
+        Assert.Empty(dispatch.Store.Rejected);
+    }
 }
