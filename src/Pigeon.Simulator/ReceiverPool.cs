@@ -8,10 +8,11 @@ namespace Pigeon.Simulator;
 
 /// <summary>
 /// The deliver_sm traffic (receipts and MO) owed to one system_id. Like a real SMSC, the simulator stores what it
-/// owes and delivers it to whichever receiver or transceiver session of that system_id is bound, retrying on
-/// another session or after the next bind when a link drops, so a gateway that restarts still gets its receipts.
-/// A fixed set of worker loops, as many as the window, keeps that many deliver_sm outstanding without a task per
-/// message.
+/// owes and delivers it over whichever receiver or transceiver sessions of that system_id are bound, each with its
+/// own window, so a gateway that binds twice takes receipts twice as wide. A deliver_sm whose link goes down goes
+/// back to be sent on another session or after the next bind, so a gateway that restarts still gets its receipts.
+/// Each bound session has a fixed set of worker loops, as many as the window, which keeps that many deliver_sm
+/// outstanding on it without a task per message.
 /// </summary>
 internal sealed class ReceiverPool : IAsyncDisposable
 {
@@ -20,128 +21,145 @@ internal sealed class ReceiverPool : IAsyncDisposable
 
     private readonly Channel<DeliverSm> _queue = Channel.CreateUnbounded<DeliverSm>(new UnboundedChannelOptions { SingleWriter = false, SingleReader = false });
     private readonly Lock _gate = new();
+    private readonly Dictionary<SmppServerSession, (CancellationTokenSource Stop, Task Workers)> _receivers = [];
+    private readonly int _window;
     private readonly SimulatorStatistics _statistics;
     private readonly TimeProvider _timeProvider;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly Task[] _workers;
-    private SmppServerSession[] _receivers = [];
-    private TaskCompletionSource _receiverBound = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int _next;
+    private int _receiverCount;
+    private bool _disposed;
 
     public ReceiverPool(string systemId, int window, SimulatorStatistics statistics, TimeProvider timeProvider)
     {
         SystemId = systemId;
+        _window = window;
         _statistics = statistics;
         _timeProvider = timeProvider;
-        _workers = new Task[window];
-        for (var i = 0; i < window; i++)
-        {
-            _workers[i] = Task.Run(() => RunWorkerAsync(_stopping.Token));
-        }
     }
 
     public string SystemId { get; }
 
-    public bool HasReceiver => Volatile.Read(ref _receivers).Length > 0;
+    public bool HasReceiver => Volatile.Read(ref _receiverCount) > 0;
 
     public void Enqueue(DeliverSm pdu) => _queue.Writer.TryWrite(pdu);
 
+    /// <summary>Starts a window's worth of deliveries on a newly bound session.</summary>
     public void AddReceiver(SmppServerSession session)
     {
         lock (_gate)
         {
-            _receivers = [.. _receivers, session];
-            _receiverBound.TrySetResult();
+            if (_disposed || _receivers.ContainsKey(session))
+            {
+                return;
+            }
+
+            var stop = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+            var workers = new Task[_window];
+            for (var i = 0; i < workers.Length; i++)
+            {
+                workers[i] = Task.Run(() => RunWorkerAsync(session, stop.Token));
+            }
+
+            _receivers[session] = (stop, Task.WhenAll(workers));
+            _receiverCount = _receivers.Count;
         }
     }
 
+    /// <summary>Stops the session's deliveries; what it had outstanding goes back to the queue.</summary>
     public void RemoveReceiver(SmppServerSession session)
     {
+        (CancellationTokenSource Stop, Task Workers) receiver;
         lock (_gate)
         {
-            _receivers = [.. _receivers.Where(s => s != session)];
-            if (_receivers.Length == 0 && _receiverBound.Task.IsCompleted)
+            if (!_receivers.Remove(session, out receiver))
             {
-                _receiverBound = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                return;
             }
-        }
-    }
 
-    private SmppServerSession? PickReceiver()
-    {
-        var receivers = Volatile.Read(ref _receivers);
-        if (receivers.Length == 0)
-        {
-            return null;
+            _receiverCount = _receivers.Count;
         }
 
-        var index = (int)((uint)Interlocked.Increment(ref _next) % (uint)receivers.Length);
-        return receivers[index];
+        receiver.Stop.Cancel();
+        _ = receiver.Workers.ContinueWith(_ => receiver.Stop.Dispose(), TaskScheduler.Default);
     }
 
-    private async Task RunWorkerAsync(CancellationToken cancellationToken)
+    private async Task RunWorkerAsync(SmppServerSession session, CancellationToken stop)
     {
         try
         {
-            while (await _queue.Reader.WaitToReadAsync(cancellationToken))
+            while (await _queue.Reader.WaitToReadAsync(stop))
             {
-                while (_queue.Reader.TryRead(out var pdu))
+                while (!stop.IsCancellationRequested && _queue.Reader.TryRead(out var pdu))
                 {
-                    await DeliverAsync(pdu, cancellationToken);
+                    if (!await DeliverAsync(session, pdu, stop))
+                    {
+                        // Not delivered here: another session, or the next bind, takes it.
+                        _queue.Writer.TryWrite(pdu);
+                        await Task.Delay(RetryDelay, _timeProvider, stop);
+                    }
                 }
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
         }
     }
 
-    private async Task DeliverAsync(DeliverSm pdu, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends one deliver_sm on the session: true once it is acknowledged, or refused more often than an SMSC
+    /// retries; false when the link went down under it or the session is going away.
+    /// </summary>
+    private async Task<bool> DeliverAsync(SmppServerSession session, DeliverSm pdu, CancellationToken stop)
     {
         var errors = 0;
         while (true)
         {
-            var session = PickReceiver();
-            if (session is null)
-            {
-                Task bound;
-                lock (_gate)
-                {
-                    bound = _receiverBound.Task;
-                }
-
-                await bound.WaitAsync(cancellationToken);
-                continue;
-            }
-
             try
             {
-                var response = await session.SendAsync(pdu, cancellationToken);
+                var response = await session.SendAsync(pdu, stop);
                 if (response.CommandStatus == CommandStatus.Ok)
                 {
                     _statistics.ReceiptAcked();
-                    return;
+                    return true;
                 }
 
                 if (++errors > MaxErrorRetries)
                 {
-                    return;
+                    return true;
                 }
+
+                await Task.Delay(RetryDelay, _timeProvider, stop);
             }
             catch (SmppException)
             {
-                // The link went down under this deliver_sm: try again on whichever session is bound next.
+                return false;
             }
-
-            await Task.Delay(RetryDelay, _timeProvider, cancellationToken);
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
+        (CancellationTokenSource Stop, Task Workers)[] receivers;
+        lock (_gate)
+        {
+            _disposed = true;
+            _queue.Writer.TryComplete();
+            receivers = [.. _receivers.Values];
+            _receivers.Clear();
+            _receiverCount = 0;
+        }
+
         await _stopping.CancelAsync();
-        await Task.WhenAll(_workers);
+        await Task.WhenAll(receivers.Select(r => r.Workers));
+        foreach (var receiver in receivers)
+        {
+            receiver.Stop.Dispose();
+        }
+
         _stopping.Dispose();
     }
 }
