@@ -29,6 +29,9 @@ namespace Pigeon.Storage.Postgres;
 /// </summary>
 internal sealed class PostgresBatchExecutor : IWriteBatchExecutor
 {
+    /// <summary>Times a batch runs when the server breaks a deadlock by aborting it (then it fails, and the writer isolates its commands).</summary>
+    private const int MaxAttempts = 3;
+
     private readonly BatchProbe _probe = new();
     private readonly BatchPartition _partition = new();
     private readonly AcceptMessageSet _accepts = new();
@@ -54,6 +57,25 @@ internal sealed class PostgresBatchExecutor : IWriteBatchExecutor
             throw new ArgumentException("One result per command.", nameof(results));
         }
 
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteOnceAsync(commands, results, cancellationToken);
+                return;
+            }
+            catch (PostgresException e) when (attempt < MaxAttempts && e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure)
+            {
+                // The server rolled the whole transaction back: nothing of it is stored, so it runs again as it was.
+                // Two writers' transactions (accepts and the rest) can both move one customer's balance, and a batch
+                // refunding several customers locks them in its commands' order, not in id order as charges do.
+                results.Span.Clear();
+            }
+        }
+    }
+
+    private async ValueTask ExecuteOnceAsync(ReadOnlyMemory<WriteCommand> commands, Memory<WriteResult> results, CancellationToken cancellationToken)
+    {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         _probe.Collect(commands.Span);

@@ -57,6 +57,7 @@ public sealed class PostgresGatewayStore : IGatewayStore
         writes.Options = string.IsNullOrWhiteSpace(writes.Options) ? WritePlannerOptions : $"{writes.Options} {WritePlannerOptions}";
         _writeDataSource = NpgsqlDataSource.Create(writes.ConnectionString);
         Writes = new PostgresBatchExecutor(_writeDataSource);
+        AcceptWrites = new PostgresBatchExecutor(_writeDataSource);
     }
 
     public string Engine => "postgres";
@@ -68,6 +69,12 @@ public sealed class PostgresGatewayStore : IGatewayStore
     public IWebhookStore Webhooks { get; }
 
     public IWriteBatchExecutor Writes { get; }
+
+    /// <summary>
+    /// Accepts commit on a connection of their own: the server runs the two writers' transactions on two backends
+    /// at once, where one writer's batches run one after another on one.
+    /// </summary>
+    public IWriteBatchExecutor? AcceptWrites { get; }
 
     public ValueTask<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken) =>
         ValueTask.FromResult(PostgresMigrator.Migrate(_connectionString));

@@ -43,6 +43,9 @@ public sealed class SqliteGatewayStore : IGatewayStore
 
     public IWriteBatchExecutor Writes => _writes;
 
+    /// <summary>None: SQLite lets one transaction write at a time, so a second writer would only wait for the first.</summary>
+    public IWriteBatchExecutor? AcceptWrites => null;
+
     public async ValueTask<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
     {
         await using var connection = _dialect.Open();

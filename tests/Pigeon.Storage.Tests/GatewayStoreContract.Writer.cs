@@ -1,4 +1,5 @@
 using Pigeon.Gateway.Identity;
+using Pigeon.Gateway.Messages;
 using Pigeon.Gateway.Storage;
 
 namespace Pigeon.Storage.Tests;
@@ -105,5 +106,44 @@ public abstract partial class GatewayStoreContract
         Assert.Equal(written, listed);
         Assert.Equal(1000m - (0.05m * Producers * PerProducer), (await Store.Provisioning.GetCustomerAsync(customer.Id, Ct))!.Balance);
         Assert.Equal(1000m - (0.05m * Producers * PerProducer), await Store.Provisioning.SumLedgerAsync(customer.Id, Ct));
+    }
+
+    [Fact]
+    public async Task Accepts_on_the_accept_writer_and_refunds_on_the_main_writer_at_once_move_each_balance_exactly_once()
+    {
+        // As the gateway runs them: accepts on a writer of their own where the engine offers one, else on the main one.
+        var (first, supplier) = await CustomerAndSupplierAsync(credit: 1000m);
+        var (second, _) = await CustomerAndSupplierAsync(credit: 1000m);
+        await using var own = Store.AcceptWrites is { } acceptWrites ? new GroupCommitWriter(acceptWrites, new GroupCommitOptions(), TimeProvider.System) : null;
+        var acceptWriter = own ?? Writer;
+        const int Each = 60;
+        var refunded = new List<MessagePart>();
+        for (var i = 0; i < Each; i++)
+        {
+            foreach (var customer in new[] { first, second })
+            {
+                var (message, parts) = Sample.Message(customer.Id, supplier.Id);
+                await Writer.WriteAsync(new AcceptMessage(message, parts), Ct);
+                refunded.Add(parts[0]);
+            }
+        }
+
+        // Refunds name the second customer before the first, charges lock in id order: the two writers' transactions
+        // take the two rows in opposite orders.
+        var refunds = refunded.AsEnumerable().Reverse().Select(part => Task.Run(async () =>
+            await Writer.WriteAsync(new FinishPart(part.Id, MessageStatus.Rejected, "0x00000045", 0.05m, Sample.Now()), Ct)));
+        var accepts = Enumerable.Range(0, 2 * Each).Select(i => Task.Run(async () =>
+        {
+            var (message, parts) = Sample.Message(i % 2 == 0 ? first.Id : second.Id, supplier.Id);
+            return await acceptWriter.WriteAsync(new AcceptMessage(message, parts), Ct);
+        }));
+        var results = await Task.WhenAll(refunds.Concat(accepts));
+
+        Assert.All(results, r => Assert.True(r.Changed));
+        foreach (var customer in new[] { first, second })
+        {
+            Assert.Equal(1000m - (0.05m * Each), (await Store.Provisioning.GetCustomerAsync(customer.Id, Ct))!.Balance);
+            Assert.Equal(1000m - (0.05m * Each), await Store.Provisioning.SumLedgerAsync(customer.Id, Ct));
+        }
     }
 }

@@ -18,8 +18,16 @@ public interface IGatewayStore : IAsyncDisposable
     /// <summary>Webhook settings, the webhook outbox and its delivery log.</summary>
     Webhooks.IWebhookStore Webhooks { get; }
 
-    /// <summary>The batch executor for the one <see cref="GroupCommitWriter"/> of this store.</summary>
+    /// <summary>The batch executor for the store's main <see cref="GroupCommitWriter"/>: every write but accepts, in order.</summary>
     IWriteBatchExecutor Writes { get; }
+
+    /// <summary>
+    /// A second batch executor, on a connection of its own, for a writer that commits only <see cref="AcceptMessage"/>
+    /// while the main writer commits the rest; null when the engine commits one transaction at a time (SQLite), and
+    /// accepts then go through <see cref="Writes"/>. An accept shares no row with the main writer's commands but its
+    /// customer's balance, and the part it stores is dispatched only once it committed, so nothing orders the two.
+    /// </summary>
+    IWriteBatchExecutor? AcceptWrites { get; }
 
     /// <summary>
     /// Applies the versioned migrations not applied yet, recorded in the schema table; returns the names of those it

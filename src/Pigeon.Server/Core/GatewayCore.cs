@@ -27,6 +27,7 @@ internal sealed class GatewayCore : IHostedService, IAsyncDisposable
     private readonly FirstStartProvisioning _firstStart;
     private IGatewayStore? _store;
     private GroupCommitWriter? _writer;
+    private GroupCommitWriter? _acceptWriter;
     private AccountDirectory? _directory;
     private IReadOnlyList<Supplier> _suppliers = [];
 
@@ -46,6 +47,9 @@ internal sealed class GatewayCore : IHostedService, IAsyncDisposable
     public IGatewayStore Store => _store ?? throw NotStarted();
 
     public GroupCommitWriter Writer => _writer ?? throw NotStarted();
+
+    /// <summary>The writer for accepted messages: one of its own where the store offers it, else <see cref="Writer"/>.</summary>
+    public GroupCommitWriter AcceptWriter => _acceptWriter ?? Writer;
 
     public AccountDirectory Directory => Volatile.Read(ref _directory) ?? throw NotStarted();
 
@@ -79,6 +83,11 @@ internal sealed class GatewayCore : IHostedService, IAsyncDisposable
         GatewayLog.StoreOpened(_logger, location.ToString(), applied.Count);
         await _firstStart.EnsureAsync(_store.Provisioning, cancellationToken);
         await ReloadAsync(cancellationToken);
+        if (_store.AcceptWrites is { } acceptWrites)
+        {
+            _acceptWriter = new GroupCommitWriter(acceptWrites, new GroupCommitOptions(), _time, _loggerFactory.CreateLogger<GroupCommitWriter>());
+        }
+
         _writer = new GroupCommitWriter(_store.Writes, new GroupCommitOptions(), _time, _loggerFactory.CreateLogger<GroupCommitWriter>());
     }
 
@@ -166,6 +175,12 @@ internal sealed class GatewayCore : IHostedService, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _acceptWriter, null) is { } acceptWriter)
+        {
+            await acceptWriter.DisposeAsync();
+            GatewayLog.WriterDrained(_logger, acceptWriter.CommittedCommands);
+        }
+
         if (Interlocked.Exchange(ref _writer, null) is { } writer)
         {
             await writer.DisposeAsync();

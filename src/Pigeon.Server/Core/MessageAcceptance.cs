@@ -63,7 +63,7 @@ internal sealed class MessageAcceptance
         try
         {
             // Not cancellable once planned: the reservation is settled either by the commit or by the refund below.
-            await _core.Writer.WriteAsync(new AcceptMessage(message, parts) { Remember = remember }, CancellationToken.None);
+            await _core.AcceptWriter.WriteAsync(new AcceptMessage(message, parts) { Remember = remember }, CancellationToken.None);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
