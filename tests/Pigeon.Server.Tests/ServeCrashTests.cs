@@ -1,26 +1,34 @@
 using System.Collections.Concurrent;
 using Pigeon.Server.Tests.Support;
 using Pigeon.Smpp.Protocol;
+using Pigeon.Storage.Tests;
 
 namespace Pigeon.Server.Tests;
 
 /// <summary>
 /// Durability of `pigeon serve`: killed with SIGKILL in the middle of a load and started again on the same data
-/// directory, it loses nothing it acknowledged. The supplier is a simulator in its own process, so it outlives the
-/// gateway and keeps the receipts it owes until the gateway binds again.
+/// directory (and database), it loses nothing it acknowledged. The supplier is a simulator in its own process, so it
+/// outlives the gateway and keeps the receipts it owes until the gateway binds again. On PostgreSQL accepts commit
+/// through a writer of their own beside the main one, so the kill can fall between the two writers' commits.
 /// </summary>
-public sealed class ServeCrashTests : IAsyncDisposable
+public sealed class ServeCrashTests(PostgresServer postgres) : IAsyncDisposable
 {
     private const int Senders = 8;
     private const int KillAfterAcknowledged = 1500;
     private readonly string _data = Path.Combine(Path.GetTempPath(), "pigeon-crash-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
-    public async Task Every_message_acknowledged_before_a_kill_9_is_delivered_and_receipted_after_the_restart()
+    public Task Every_message_acknowledged_before_a_kill_9_is_delivered_and_receipted_after_the_restart() => KillMidLoadAndRestartAsync([]);
+
+    [Fact]
+    public async Task On_PostgreSQL_every_message_acknowledged_before_a_kill_9_is_delivered_and_receipted_after_the_restart() =>
+        await KillMidLoadAndRestartAsync(["--db", await postgres.DatabaseForAsync(nameof(ServeCrashTests))]);
+
+    private async Task KillMidLoadAndRestartAsync(string[] database)
     {
         var (smppPort, httpPort) = (FreePort.Next(), FreePort.Next());
         await using var simulator = await SimulatorProcess.StartAsync(FreePort.Next(), receiptDelayMs: 100);
-        string[] flags = ["--no-simulator", "--simulator-port", simulator.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+        string[] flags = ["--no-simulator", "--simulator-port", simulator.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), .. database];
         var acknowledged = new ConcurrentBag<string>();
         var receipted = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         IReadOnlyDictionary<string, string> credentials;
