@@ -11,15 +11,23 @@ namespace Pigeon.Server.Webhooks;
 /// written out; a name (or a name whose DNS answer changes later) is checked here, on the addresses it resolves to at
 /// the moment of connecting, which are the very addresses connected to: when any of them is private, loopback,
 /// link-local or otherwise internal (<see cref="WebhookAddress"/>), nothing is connected and the attempt fails with
-/// the reason, recorded in the delivery log like any failed attempt. With the guard on, no proxy is used: through
-/// a proxy the guard would see the proxy's address, not the endpoint's.
+/// the reason, recorded in the delivery log like any failed attempt. Through a configured proxy
+/// (<see cref="WebhookOptions.Proxy"/>) the connection goes to the proxy, so the guard moves in front of it
+/// (<see cref="WebhookDestinationGuard"/>); with the guard on and no proxy configured, no proxy is used at all.
 /// </summary>
 internal static class WebhookHttpHandler
 {
-    public static SocketsHttpHandler Create(WebhookOptions options)
+    public static HttpMessageHandler Create(WebhookOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var handler = new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(2), UseCookies = false };
+        if (options.Proxy is { } proxy)
+        {
+            handler.Proxy = CreateProxy(new Uri(proxy));
+            handler.UseProxy = true;
+            return options.AllowPrivateAddresses ? handler : new WebhookDestinationGuard { InnerHandler = handler };
+        }
+
         if (!options.AllowPrivateAddresses)
         {
             handler.UseProxy = false;
@@ -27,6 +35,15 @@ internal static class WebhookHttpHandler
         }
 
         return handler;
+    }
+
+    /// <summary>The refusal of an endpoint at <paramref name="refused"/>, one of the addresses <paramref name="host"/> stands for.</summary>
+    public static HttpRequestException Refusal(string host, IPAddress refused)
+    {
+        var what = IPAddress.TryParse(host, out _) ? $"{refused}" : $"{host} resolves to {refused}, which";
+        return new HttpRequestException(
+            HttpRequestError.ConnectionError,
+            $"refused to connect: {what} is a private, loopback, link-local or otherwise internal address ({WebhookUrl.AllowPrivateAddressesSetting} is off)");
     }
 
     /// <summary>Resolves the endpoint's host and connects to its addresses, unless one of them is private.</summary>
@@ -37,10 +54,7 @@ internal static class WebhookHttpHandler
         var addresses = await Dns.GetHostAddressesAsync(endPoint.Host, cancellationToken);
         if (Array.Find(addresses, WebhookAddress.IsPrivate) is { } refused)
         {
-            var what = IPAddress.TryParse(endPoint.Host, out _) ? $"{refused}" : $"{endPoint.Host} resolves to {refused}, which";
-            throw new HttpRequestException(
-                HttpRequestError.ConnectionError,
-                $"refused to connect: {what} is a private, loopback, link-local or otherwise internal address ({WebhookUrl.AllowPrivateAddressesSetting} is off)");
+            throw Refusal(endPoint.Host, refused);
         }
 
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
@@ -54,5 +68,21 @@ internal static class WebhookHttpHandler
             socket.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The proxy at <paramref name="url"/>, with the credentials its user information carries.</summary>
+    private static WebProxy CreateProxy(Uri url)
+    {
+        var address = new UriBuilder(url) { UserName = string.Empty, Password = string.Empty }.Uri;
+        var proxy = new WebProxy(address) { BypassProxyOnLocal = false };
+        if (url.UserInfo.Length > 0)
+        {
+            var separator = url.UserInfo.IndexOf(':', StringComparison.Ordinal);
+            var user = separator < 0 ? url.UserInfo : url.UserInfo[..separator];
+            var password = separator < 0 ? string.Empty : url.UserInfo[(separator + 1)..];
+            proxy.Credentials = new NetworkCredential(Uri.UnescapeDataString(user), Uri.UnescapeDataString(password));
+        }
+
+        return proxy;
     }
 }

@@ -18,6 +18,14 @@ public sealed class WebhookOptions
     /// </summary>
     public bool AllowPrivateAddresses { get; set; }
 
+    /// <summary>
+    /// An HTTP proxy every webhook goes out through (<c>http://proxy.internal:3128</c>), for networks whose only way
+    /// out is a proxy; null connects directly. With the private-address guard on, each request's destination is
+    /// resolved and checked before it is handed to the proxy (the proxy itself may well be on a private address).
+    /// Without this setting and with the guard off, the platform's proxy settings (HTTP_PROXY, HTTPS_PROXY) apply.
+    /// </summary>
+    public string? Proxy { get; set; }
+
     /// <summary>How long one request may take, connecting included, before it counts as failed.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
@@ -83,6 +91,12 @@ public sealed class WebhookOptions
         if (MaxRetryTime < TimeSpan.Zero)
         {
             yield return "Pigeon:Webhooks:MaxRetryTime must not be negative.";
+        }
+
+        if (Proxy is not null && (!Uri.TryCreate(Proxy, UriKind.Absolute, out var proxy) || proxy.Scheme != Uri.UriSchemeHttp || proxy.PathAndQuery != "/"))
+        {
+            // Not echoed: the URL may carry the proxy's credentials.
+            yield return "Pigeon:Webhooks:Proxy must be an http:// URL of a proxy: host, port and optionally user:password, no path.";
         }
     }
 }
