@@ -166,6 +166,32 @@ public sealed class ProvisioningCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Suppliers_set_changes_only_what_it_is_given_and_keeps_the_routes()
+    {
+        await JsonAsync("suppliers", "add", "upstream", "--host", "127.0.0.1", "--port", "2776", "--system-id", "pigeon", "--password", "hush1234", "--binds", "2", "--tps", "50");
+        await JsonAsync("routes", "add", "--prefix", "44", "--supplier", "upstream", "--price", "0.035");
+
+        var changed = await JsonAsync("suppliers", "set", "upstream", "--binds", "4", "--window", "128", "--password", "new5678");
+        await using var text = await RunAsync("suppliers", "set", "upstream", "--tps", "0", "--port", "2777");
+        var listed = Assert.Single((await JsonAsync("suppliers", "list")).GetProperty("suppliers").EnumerateArray());
+        var routes = await JsonAsync("routes", "list");
+
+        Assert.Equal((4, 128, 50, 2776), (changed.GetProperty("binds").GetInt32(), changed.GetProperty("window").GetInt32(), changed.GetProperty("tps").GetInt32(), changed.GetProperty("port").GetInt32()));
+        Assert.Equal(
+            ("127.0.0.1", 2777, "pigeon", 4, 128, 0),
+            (listed.GetProperty("host").GetString(), listed.GetProperty("port").GetInt32(), listed.GetProperty("system_id").GetString(), listed.GetProperty("binds").GetInt32(), listed.GetProperty("window").GetInt32(), listed.GetProperty("tps").GetInt32()));
+        Assert.Contains("supplier upstream updated", string.Join('\n', text.StandardOutput), StringComparison.Ordinal);
+        foreach (var output in new[] { changed.GetRawText(), string.Join('\n', text.StandardOutput) })
+        {
+            Assert.DoesNotContain("new5678", output, StringComparison.Ordinal);
+        }
+
+        Assert.Equal("upstream", Assert.Single(routes.GetProperty("routes").EnumerateArray()).GetProperty("supplier").GetString());
+        await using var store = new SqliteGatewayStore(new SqliteStoreOptions { Path = Path.Combine(_data.FullName, "pigeon.db") }, TimeProvider.System);
+        Assert.Equal("new5678", (await store.Provisioning.FindSupplierAsync("upstream", CancellationToken.None))!.Password);
+    }
+
+    [Fact]
     public async Task Balance_add_then_show_lists_the_ledger_newest_first()
     {
         await JsonAsync("customers", "add", "acme", "--credit", "10");
@@ -226,6 +252,7 @@ public sealed class ProvisioningCommandTests : IDisposable
     [InlineData("senders", "add")]
     [InlineData("numbers", "add")]
     [InlineData("suppliers", "add")]
+    [InlineData("suppliers", "set")]
     [InlineData("routes", "add")]
     [InlineData("balance", "add")]
     [InlineData("messages", "show")]
