@@ -1,4 +1,3 @@
-using System.Net;
 using Pigeon.Gateway.Webhooks;
 
 namespace Pigeon.Server.Webhooks;
@@ -15,12 +14,7 @@ internal sealed class WebhookDestinationGuard : DelegatingHandler
     {
         ArgumentNullException.ThrowIfNull(request);
         var host = request.RequestUri?.DnsSafeHost ?? throw new InvalidOperationException("A webhook request needs an absolute URL.");
-        var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken);
-        if (Array.Find(addresses, WebhookAddress.IsPrivate) is { } refused)
-        {
-            throw WebhookHttpHandler.Refusal(host, refused);
-        }
-
+        await WebhookHttpHandler.ResolvePublicAsync(host, cancellationToken);
         return await base.SendAsync(request, cancellationToken);
     }
 }

@@ -37,13 +37,22 @@ internal static class WebhookHttpHandler
         return handler;
     }
 
-    /// <summary>The refusal of an endpoint at <paramref name="refused"/>, one of the addresses <paramref name="host"/> stands for.</summary>
-    public static HttpRequestException Refusal(string host, IPAddress refused)
+    /// <summary>
+    /// The addresses <paramref name="host"/> stands for (an IP address written out stands for itself); throws the
+    /// refusal when any of them is private, loopback, link-local or otherwise internal.
+    /// </summary>
+    public static async Task<IPAddress[]> ResolvePublicAsync(string host, CancellationToken cancellationToken)
     {
-        var what = IPAddress.TryParse(host, out _) ? $"{refused}" : $"{host} resolves to {refused}, which";
-        return new HttpRequestException(
-            HttpRequestError.ConnectionError,
-            $"refused to connect: {what} is a private, loopback, link-local or otherwise internal address ({WebhookUrl.AllowPrivateAddressesSetting} is off)");
+        var addresses = await Dns.GetHostAddressesAsync(host, cancellationToken);
+        if (Array.Find(addresses, WebhookAddress.IsPrivate) is { } refused)
+        {
+            var what = IPAddress.TryParse(host, out _) ? $"{refused}" : $"{host} resolves to {refused}, which";
+            throw new HttpRequestException(
+                HttpRequestError.ConnectionError,
+                $"refused to connect: {what} is a private, loopback, link-local or otherwise internal address ({WebhookUrl.AllowPrivateAddressesSetting} is off)");
+        }
+
+        return addresses;
     }
 
     /// <summary>Resolves the endpoint's host and connects to its addresses, unless one of them is private.</summary>
@@ -51,12 +60,7 @@ internal static class WebhookHttpHandler
     {
         ArgumentNullException.ThrowIfNull(context);
         var endPoint = context.DnsEndPoint;
-        var addresses = await Dns.GetHostAddressesAsync(endPoint.Host, cancellationToken);
-        if (Array.Find(addresses, WebhookAddress.IsPrivate) is { } refused)
-        {
-            throw Refusal(endPoint.Host, refused);
-        }
-
+        var addresses = await ResolvePublicAsync(endPoint.Host, cancellationToken);
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {

@@ -29,15 +29,12 @@ internal static class SuppliersCommand
     private static Command Add(StoreSelection selection)
     {
         var name = new Argument<string>("NAME") { Description = "Unique supplier name." };
-        var host = new Option<string>("--host") { Description = "SMSC host.", Required = true };
-        var port = new Option<int>("--port") { Description = "SMSC port.", Required = true }.InRange(1, 65535);
-        var systemId = new Option<string>("--system-id") { Description = "system_id to bind with.", Required = true }.MaxLength(15);
-        var password = new Option<string>("--password") { Description = "Password to bind with (never shown again).", Required = true }.MaxLength(8);
-        var systemType = new Option<string>("--system-type") { Description = "system_type to bind with.", DefaultValueFactory = _ => string.Empty }.MaxLength(12);
-        var binds = new Option<int>("--binds") { Description = "Transceiver binds to hold open.", DefaultValueFactory = _ => 1 }.InRange(1, 64);
-        var window = new Option<int>("--window") { Description = "Outstanding submit_sm per bind.", DefaultValueFactory = _ => 64 }.InRange(1, 10_000);
-        var tps = new Option<int>("--tps") { Description = "Submits per second over all binds (0: no cap).", DefaultValueFactory = _ => 0 }.InRange(0, 1_000_000);
-        var tls = new Option<bool>("--tls") { Description = "Connect over TLS." };
+        var (host, port, systemId, password, systemType, binds, window, tps, tls) = SettingOptions();
+        host.Required = port.Required = systemId.Required = password.Required = true;
+        systemType.DefaultValueFactory = _ => string.Empty;
+        binds.DefaultValueFactory = _ => 1;
+        window.DefaultValueFactory = _ => 64;
+        tps.DefaultValueFactory = _ => 0;
         var command = new Command("add", "Add a supplier SMSC.") { name, host, port, systemId, password, systemType, binds, window, tps, tls };
         ProvisioningAction.Set(command, selection, async (context, ct) =>
         {
@@ -64,15 +61,7 @@ internal static class SuppliersCommand
     private static Command Set(StoreSelection selection)
     {
         var name = new Argument<string>("NAME") { Description = "The supplier's name." };
-        var host = new Option<string>("--host") { Description = "SMSC host." };
-        var port = new Option<int>("--port") { Description = "SMSC port." }.InRange(1, 65535);
-        var systemId = new Option<string>("--system-id") { Description = "system_id to bind with." }.MaxLength(15);
-        var password = new Option<string>("--password") { Description = "Password to bind with (never shown again)." }.MaxLength(8);
-        var systemType = new Option<string>("--system-type") { Description = "system_type to bind with." }.MaxLength(12);
-        var binds = new Option<int>("--binds") { Description = "Transceiver binds to hold open." }.InRange(1, 64);
-        var window = new Option<int>("--window") { Description = "Outstanding submit_sm per bind." }.InRange(1, 10_000);
-        var tps = new Option<int>("--tps") { Description = "Submits per second over all binds (0: no cap)." }.InRange(0, 1_000_000);
-        var tls = new Option<bool>("--tls") { Description = "Connect over TLS (--tls false: plain TCP)." };
+        var (host, port, systemId, password, systemType, binds, window, tps, tls) = SettingOptions();
         var command = new Command("set", "Change a supplier's connection and limits; what is not given stays. A running gateway rebinds within its refresh interval.")
         {
             name, host, port, systemId, password, systemType, binds, window, tps, tls,
@@ -80,18 +69,18 @@ internal static class SuppliersCommand
         ProvisioningAction.Set(command, selection, async (context, ct) =>
         {
             var supplier = await FindAsync(context, context.Value(name), ct);
-            var parse = context.Parse;
+            T Given<T>(Option<T> option, T current) => context.Parse.GetResult(option) is null ? current : context.Parse.GetValue(option)!;
             var changed = supplier with
             {
-                Host = parse.GetResult(host) is null ? supplier.Host : parse.GetValue(host)!,
-                Port = parse.GetResult(port) is null ? supplier.Port : parse.GetValue(port),
-                SystemId = parse.GetResult(systemId) is null ? supplier.SystemId : parse.GetValue(systemId)!,
-                Password = parse.GetResult(password) is null ? supplier.Password : parse.GetValue(password)!,
-                SystemType = parse.GetResult(systemType) is null ? supplier.SystemType : parse.GetValue(systemType)!,
-                Binds = parse.GetResult(binds) is null ? supplier.Binds : parse.GetValue(binds),
-                Window = parse.GetResult(window) is null ? supplier.Window : parse.GetValue(window),
-                Tps = parse.GetResult(tps) is null ? supplier.Tps : parse.GetValue(tps),
-                UseTls = parse.GetResult(tls) is null ? supplier.UseTls : parse.GetValue(tls),
+                Host = Given(host, supplier.Host),
+                Port = Given(port, supplier.Port),
+                SystemId = Given(systemId, supplier.SystemId),
+                Password = Given(password, supplier.Password),
+                SystemType = Given(systemType, supplier.SystemType),
+                Binds = Given(binds, supplier.Binds),
+                Window = Given(window, supplier.Window),
+                Tps = Given(tps, supplier.Tps),
+                UseTls = Given(tls, supplier.UseTls),
             };
             await context.Provisioning.UpdateSupplierAsync(changed, ct);
             await WriteAsync(context, changed, $"supplier {changed.Name} updated ({changed.Host}:{Number(changed.Port)}, {Number(changed.Binds)} binds, window {Number(changed.Window)}, tps {(changed.Tps == 0 ? "-" : Number(changed.Tps))})");
@@ -99,6 +88,19 @@ internal static class SuppliersCommand
         });
         return command;
     }
+
+    /// <summary>The options naming a supplier's connection and limits, as `add` and `set` share them.</summary>
+    private static (Option<string> Host, Option<int> Port, Option<string> SystemId, Option<string> Password, Option<string> SystemType,
+        Option<int> Binds, Option<int> Window, Option<int> Tps, Option<bool> Tls) SettingOptions() =>
+        (new Option<string>("--host") { Description = "SMSC host." },
+         new Option<int>("--port") { Description = "SMSC port." }.InRange(1, 65535),
+         new Option<string>("--system-id") { Description = "system_id to bind with." }.MaxLength(15),
+         new Option<string>("--password") { Description = "Password to bind with (never shown again)." }.MaxLength(8),
+         new Option<string>("--system-type") { Description = "system_type to bind with." }.MaxLength(12),
+         new Option<int>("--binds") { Description = "Transceiver binds to hold open." }.InRange(1, 64),
+         new Option<int>("--window") { Description = "Outstanding submit_sm per bind." }.InRange(1, 10_000),
+         new Option<int>("--tps") { Description = "Submits per second over all binds (0: no cap)." }.InRange(0, 1_000_000),
+         new Option<bool>("--tls") { Description = "Connect over TLS (with set: --tls false for plain TCP)." });
 
     private static Command List(StoreSelection selection)
     {
